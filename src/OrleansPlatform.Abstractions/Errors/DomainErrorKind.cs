@@ -1,0 +1,23 @@
+namespace OrleansPlatform.Errors;
+
+/// <summary>What kind of mistake a caller made; the gateway maps each kind to one HTTP status.</summary>
+public enum DomainErrorKind
+{
+    /// <summary>The input is malformed or breaks a rule (400).</summary>
+    Validation = 1,
+
+    /// <summary>The addressed object does not exist (404).</summary>
+    NotFound = 2,
+
+    /// <summary>The request conflicts with the current state (409).</summary>
+    Conflict = 3,
+
+    /// <summary>The input is well-formed but refers to something that does not allow it (422).</summary>
+    Unprocessable = 4,
+
+    /// <summary>A required precondition header is missing (428).</summary>
+    PreconditionRequired = 5,
+
+    /// <summary>The caller's precondition (e.g. If-Match) does not hold (412).</summary>
+    PreconditionFailed = 6,
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using OrleansPlatform.Areas;
+using OrleansPlatform.Errors;
+
+namespace OrleansPlatform.Gateway.Areas;
+
+/// <summary>Administrative areas keyed by their 12-digit statistical division code.</summary>
+[ApiController]
+[Route("api/v1/areas")]
+[Produces("application/json")]
+public sealed class AreasController(IClusterClient cluster) : ControllerBase
+{
+    /// <summary>Creates an area (201) or updates its name and population (200). Its parent must exist (422 otherwise).</summary>
+    [HttpPut("{code}")]
+    [ProducesResponseType<AreaDetails>(StatusCodes.Status200OK)]
+    [ProducesResponseType<AreaDetails>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<ActionResult<AreaDetails>> PutAsync(string code, AreaRequest request)
+    {
+        var areaCode = AreaRules.ParseCode(code);
+        var result = await cluster.GetGrain<IAreaGrain>(areaCode.Value)
+            .UpsertAsync(new AreaInput(request.Name, request.RuralPopulation));
+        return result.Created
+            ? CreatedAtAction("Get", new { code = areaCode.Value }, result.Area)
+            : Ok(result.Area);
+    }
+
+    /// <summary>Returns an area with its level, parent and children.</summary>
+    [HttpGet("{code}", Name = "Get")]
+    [ActionName("Get")]
+    [ProducesResponseType<AreaDetails>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<AreaDetails>> GetAsync(string code)
+    {
+        var areaCode = AreaRules.ParseCode(code);
+        var area = await cluster.GetGrain<IAreaGrain>(areaCode.Value).GetAsync();
+        return area ?? throw new DomainException(DomainErrorKind.NotFound, "area.not-found", $"Area {areaCode} does not exist.");
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace OrleansPlatform.Silo.Hosting;
+
+/// <summary>
+/// Configures silos and clients of the platform: PostgreSQL clustering, grain storage and reminders.
+/// Settings are read from <see cref="IConfiguration"/> when the options are first resolved, so that
+/// every configuration source (including test hosts' overrides) has been added by then.
+/// </summary>
+public static class PlatformSiloExtensions
+{
+    /// <summary>Makes <paramref name="silo"/> a member of the platform cluster described by configuration.</summary>
+    public static ISiloBuilder UsePlatformCluster(this ISiloBuilder silo)
+    {
+        silo.Services.AddOptions<ClusterOptions>().Configure<IConfiguration>(ConfigureCluster);
+        silo.Services.AddOptions<EndpointOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            var endpoints = ClusterSettings.From(configuration).Endpoints;
+            o.AdvertisedIPAddress = endpoints.ResolveAdvertisedAddress();
+            o.SiloPort = endpoints.SiloPort;
+            o.GatewayPort = endpoints.GatewayPort;
+            if (endpoints.ListenOnAnyHostAddress)
+            {
+                o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, endpoints.SiloPort);
+                o.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, endpoints.GatewayPort);
+            }
+        });
+        silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> options) => options.Configure<IConfiguration>((o, configuration) =>
+        {
+            o.Invariant = PlatformConfiguration.Invariant;
+            o.ConnectionString = configuration.GetPlatformConnectionString();
+        }));
+        return silo.UsePlatformStorage();
+    }
+
+    /// <summary>Adds the PostgreSQL grain storage and reminder service (also used by test clusters).</summary>
+    public static ISiloBuilder UsePlatformStorage(this ISiloBuilder silo)
+    {
+        silo.AddAdoNetGrainStorage(PlatformStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<IConfiguration>((o, configuration) =>
+        {
+            o.Invariant = PlatformConfiguration.Invariant;
+            o.ConnectionString = configuration.GetPlatformConnectionString();
+        }));
+        silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> options) => options.Configure<IConfiguration>((o, configuration) =>
+        {
+            o.Invariant = PlatformConfiguration.Invariant;
+            o.ConnectionString = configuration.GetPlatformConnectionString();
+        }));
+        return silo;
+    }
+
+    /// <summary>Makes <paramref name="client"/> find the platform's silos through the clustering table.</summary>
+    public static IClientBuilder UsePlatformCluster(this IClientBuilder client)
+    {
+        client.Services.AddOptions<ClusterOptions>().Configure<IConfiguration>(ConfigureCluster);
+        client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> options) => options.Configure<IConfiguration>((o, configuration) =>
+        {
+            o.Invariant = PlatformConfiguration.Invariant;
+            o.ConnectionString = configuration.GetPlatformConnectionString();
+        }));
+        return client;
+    }
+
+    private static void ConfigureCluster(ClusterOptions options, IConfiguration configuration)
+    {
+        var settings = ClusterSettings.From(configuration);
+        options.ClusterId = settings.ClusterId;
+        options.ServiceId = settings.ServiceId;
+    }
+}
