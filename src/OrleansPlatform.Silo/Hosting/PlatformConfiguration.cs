@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 
 namespace OrleansPlatform.Silo.Hosting;
 
@@ -12,16 +14,16 @@ public static class PlatformConfiguration
     public const string Invariant = "Npgsql";
 
     /// <summary>
-    /// Adds <c>silo-config/appsettings.json</c> and <c>silo-config/appsettings.{environment}.json</c>
-    /// (copied next to the binaries), then environment variables, then the command line, so that
-    /// each later source overrides the earlier ones.
+    /// Puts <c>silo-config/appsettings.json</c> and <c>silo-config/appsettings.{environment}.json</c>
+    /// (copied next to the binaries) beneath every source the host already has, so that environment
+    /// variables, the command line and test hosts' settings override them; then adds the short
+    /// command-line switches of <see cref="SwitchMappings"/>.
     /// </summary>
     public static IConfigurationBuilder AddPlatformSources(this IConfigurationBuilder builder, string environmentName, string[] args)
     {
-        var directory = Path.Combine(AppContext.BaseDirectory, "silo-config");
-        builder.AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: false, reloadOnChange: false);
-        builder.AddJsonFile(Path.Combine(directory, $"appsettings.{environmentName}.json"), optional: true, reloadOnChange: false);
-        builder.AddEnvironmentVariables();
+        var files = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "silo-config"));
+        builder.Sources.Insert(0, new JsonConfigurationSource { FileProvider = files, Path = $"appsettings.{environmentName}.json", Optional = true });
+        builder.Sources.Insert(0, new JsonConfigurationSource { FileProvider = files, Path = "appsettings.json", Optional = false });
         builder.AddCommandLine(args, SwitchMappings);
         return builder;
     }
