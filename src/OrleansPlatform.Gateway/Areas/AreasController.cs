@@ -7,7 +7,6 @@ namespace OrleansPlatform.Gateway.Areas;
 /// <summary>Administrative areas keyed by their 12-digit statistical division code.</summary>
 [ApiController]
 [Route("api/v1/areas")]
-[Produces("application/json")]
 public sealed class AreasController(IClusterClient cluster) : ControllerBase
 {
     /// <summary>Creates an area (201) or updates its name and population (200). Its parent must exist (422 otherwise).</summary>

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace OrleansPlatform.Gateway.Tests.Areas;
+
+public class AreasApiTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
+{
+    private static int s_province = 10;
+
+    private readonly HttpClient _http = factory.CreateClient();
+
+    private static string NewProvince() => $"{Interlocked.Increment(ref s_province)}0000000000";
+
+    private Task<HttpResponseMessage> PutAsync(string code, object body) => _http.PutAsJsonAsync($"/api/v1/areas/{code}", body);
+
+    private Task<HttpResponseMessage> PutRawAsync(string code, string json) =>
+        _http.PutAsync($"/api/v1/areas/{code}", new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    [Fact]
+    public async Task Put_creates_with_201_and_location_then_updates_with_200()
+    {
+        var code = NewProvince();
+
+        var created = await PutAsync(code, new { name = "Shaanxi" });
+        var updated = await PutAsync(code, new { name = "Shaanxi Province" });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal($"/api/v1/areas/{code}", created.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal("Shaanxi Province", (await JsonAsync(updated)).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Get_returns_code_name_level_parent_children_and_population()
+    {
+        var province = NewProvince();
+        var p = province[..2];
+        await PutAsync(province, new { name = "Shaanxi" });
+        await PutAsync($"{p}0200000000", new { name = "Tongchuan" });
+        await PutAsync($"{p}0204000000", new { name = "Yaozhou District" });
+        await PutAsync($"{p}0204100000", new { name = "Yaoqu Town" });
+        await PutAsync($"{p}0204100201", new { name = "Hulu Village", ruralPopulation = 1834 });
+
+        var village = await JsonAsync(await _http.GetAsync($"/api/v1/areas/{p}0204100201"));
+        var town = await JsonAsync(await _http.GetAsync($"/api/v1/areas/{p}0204100000"));
+        var root = await JsonAsync(await _http.GetAsync($"/api/v1/areas/{province}"));
+
+        Assert.Equal($"{p}0204100201", village.GetProperty("code").GetString());
+        Assert.Equal("Hulu Village", village.GetProperty("name").GetString());
+        Assert.Equal("village", village.GetProperty("level").GetString());
+        Assert.Equal($"{p}0204100000", village.GetProperty("parentCode").GetString());
+        Assert.Equal(0, village.GetProperty("children").GetArrayLength());
+        Assert.Equal(1834, village.GetProperty("ruralPopulation").GetInt64());
+        Assert.Equal("town", town.GetProperty("level").GetString());
+        Assert.Equal([$"{p}0204100201"], town.GetProperty("children").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("province", root.GetProperty("level").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("parentCode").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("ruralPopulation").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("61020410020")]
+    [InlineData("61020410020x")]
+    [InlineData("006204100201")]
+    public async Task A_malformed_code_is_a_400_naming_code(string code)
+    {
+        var response = await PutAsync(code, new { name = "x" });
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "code");
+        await AssertProblemAsync(await _http.GetAsync($"/api/v1/areas/{code}"), HttpStatusCode.BadRequest, "code");
+    }
+
+    [Theory]
+    [InlineData("""{"name":""}""", "name")]
+    [InlineData("""{"name":"   "}""", "name")]
+    [InlineData("""{}""", "name")]
+    [InlineData("""{"name":"ok","ruralPopulation":-1}""", "ruralPopulation")]
+    public async Task Invalid_fields_are_a_400_naming_the_field_and_nothing_is_created(string body, string field)
+    {
+        var code = NewProvince();
+
+        var response = await PutRawAsync(code, body);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/v1/areas/{code}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_overlong_name_is_a_400_naming_name()
+    {
+        var response = await PutAsync(NewProvince(), new { name = new string('长', 101) });
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "name");
+    }
+
+    [Theory]
+    [InlineData("""{"name": "x", """)]
+    [InlineData("""{"name": "x", "ruralPopulation": "many"}""")]
+    [InlineData("""{"name": 5}""")]
+    public async Task Malformed_json_or_wrong_types_are_a_400_problem(string body)
+    {
+        var response = await PutRawAsync(NewProvince(), body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await JsonAsync(response)).TryGetProperty("errors", out _));
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_is_a_400_naming_that_field()
+    {
+        var response = await PutRawAsync(NewProvince(), """{"name": "x", "ruralPopulation": "many"}""");
+
+        var errors = (await JsonAsync(response)).GetProperty("errors");
+        Assert.Contains(errors.EnumerateObject(), e => e.Name.Contains("ruralPopulation", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_missing_parent_is_a_422_naming_parentCode_and_nothing_is_created()
+    {
+        var province = NewProvince();
+        var village = province[..2] + "0204100201";
+
+        var response = await PutAsync(village, new { name = "Orphan" });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "parentCode");
+        Assert.Equal("area.parent-missing", problem.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/v1/areas/{village}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_area_is_a_404_problem()
+    {
+        var response = await _http.GetAsync($"/api/v1/areas/{NewProvince()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(404, (await JsonAsync(response)).GetProperty("status").GetInt32());
+    }
+
+    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await JsonAsync(response);
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        var errors = problem.GetProperty("errors");
+        Assert.True(
+            errors.EnumerateObject().Any(e => string.Equals(e.Name, field, StringComparison.OrdinalIgnoreCase)),
+            $"errors should name {field}: {errors}");
+        return problem;
+    }
+}
