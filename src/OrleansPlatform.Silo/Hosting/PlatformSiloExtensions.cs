@@ -29,6 +29,7 @@ public static class PlatformSiloExtensions
                 o.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, endpoints.GatewayPort);
             }
         });
+        silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration("Orleans:Membership");
         silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> options) => options.Configure<IConfiguration>((o, configuration) =>
         {
             o.Invariant = PlatformConfiguration.Invariant;
