@@ -1,7 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
+using OrleansPlatform;
 using OrleansPlatform.Gateway.Errors;
 using OrleansPlatform.Gateway.Health;
 using OrleansPlatform.Silo.Hosting;
@@ -22,11 +21,8 @@ else
 builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IConfiguration>().GetPlatformConnectionString()));
 builder.Services
     .AddControllers()
-    .AddJsonOptions(o =>
-    {
-        o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-    });
+    .AddJsonOptions(o => PlatformJson.Configure(o.JsonSerializerOptions))
+    .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidInput.Problem);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
 builder.Services.AddExceptionHandler<DomainExceptionHandler>();

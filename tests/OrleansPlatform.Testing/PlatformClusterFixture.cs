@@ -33,10 +33,14 @@ public class PlatformClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(InitialSilos);
         builder.Options.ConfigureFileLogging = false;
         var connectionString = _database.ConnectionString;
-        builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.ConfigureSiloHost((_, host) =>
         {
-            [$"ConnectionStrings:{PlatformConfiguration.ConnectionStringName}"] = connectionString,
-        }));
+            host.Configuration.AddPlatformSources("Testing", []);
+            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"ConnectionStrings:{PlatformConfiguration.ConnectionStringName}"] = connectionString,
+            });
+        });
         builder.ConfigureSilo((_, silo) => silo.UsePlatformStorage());
         _cluster = builder.Build();
         await _cluster.DeployAsync();

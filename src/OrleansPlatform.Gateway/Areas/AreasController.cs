@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using OrleansPlatform.Areas;
 using OrleansPlatform.Errors;
+using OrleansPlatform.Gateway.Households;
+using OrleansPlatform.Households;
 
 namespace OrleansPlatform.Gateway.Areas;
 
@@ -35,5 +37,32 @@ public sealed class AreasController(IClusterClient cluster) : ControllerBase
         var areaCode = AreaRules.ParseCode(code);
         var area = await cluster.GetGrain<IAreaGrain>(areaCode.Value).GetAsync();
         return area ?? throw new DomainException(DomainErrorKind.NotFound, "area.not-found", $"Area {areaCode} does not exist.");
+    }
+
+    /// <summary>The households of a village as summary rows, optionally filtered by status and primary cause.</summary>
+    [HttpGet("{code}/households")]
+    [ProducesResponseType<ResultPage<HouseholdSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<ResultPage<HouseholdSummary>>> HouseholdsAsync(
+        string code,
+        [FromQuery] HouseholdStatus? status,
+        [FromQuery] PovertyCause? cause,
+        [FromQuery] int page = 1,
+        [FromQuery] int pageSize = 50)
+    {
+        var areaCode = AreaRules.ParseCode(code);
+        Paging.Validate(page, pageSize, VillageRosterGrain.MaxPageSize);
+        if (!await cluster.GetGrain<IAreaGrain>(areaCode.Value).ExistsAsync())
+        {
+            throw new DomainException(DomainErrorKind.NotFound, "area.not-found", $"Area {areaCode} does not exist.");
+        }
+
+        if (areaCode.Level != AreaLevel.Village)
+        {
+            throw DomainException.Invalid("code", $"Households are listed per village; {areaCode} is a {areaCode.Level.ToString().ToLowerInvariant()}.");
+        }
+
+        return await cluster.GetGrain<IVillageRosterGrain>(areaCode.Value).ListAsync(status, cause, page, pageSize);
     }
 }

@@ -4,12 +4,34 @@ using OrleansPlatform.Errors;
 
 namespace OrleansPlatform.Gateway.Errors;
 
-/// <summary>Turns every <see cref="DomainException"/> into an RFC 9457 problem with the status its kind implies.</summary>
+/// <summary>
+/// Turns every <see cref="DomainException"/> into an RFC 9457 problem with the status its kind implies,
+/// and the server's own bad-request errors (such as an oversized body) into problems with their status.
+/// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     /// <inheritdoc/>
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException badRequest)
+        {
+            // Raised by the server itself, e.g. a body over the action's size limit (413).
+            httpContext.Response.StatusCode = badRequest.StatusCode;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = badRequest.StatusCode,
+                    Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "Bad request.",
+                    Detail = badRequest.Message,
+                    Type = $"https://httpstatuses.io/{badRequest.StatusCode}",
+                    Extensions = { ["code"] = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "body-too-large" : "bad-request" },
+                },
+                Exception = exception,
+            });
+        }
+
         if (exception is not DomainException domain)
         {
             return false;

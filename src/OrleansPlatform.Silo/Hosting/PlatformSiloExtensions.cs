@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OrleansPlatform.Households;
 using Orleans.Configuration;
 
 namespace OrleansPlatform.Silo.Hosting;
@@ -38,9 +40,14 @@ public static class PlatformSiloExtensions
         return silo.UsePlatformStorage();
     }
 
-    /// <summary>Adds the PostgreSQL grain storage and reminder service (also used by test clusters).</summary>
+    /// <summary>
+    /// Adds what the grains need: the PostgreSQL grain storage and reminder service, the poverty lines
+    /// (section <c>PovertyLines</c>) and a clock. Also used by test clusters.
+    /// </summary>
     public static ISiloBuilder UsePlatformStorage(this ISiloBuilder silo)
     {
+        silo.Services.AddOptions<PovertyLineOptions>().BindConfiguration("PovertyLines");
+        silo.Services.TryAddSingleton(TimeProvider.System);
         silo.AddAdoNetGrainStorage(PlatformStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<IConfiguration>((o, configuration) =>
         {
             o.Invariant = PlatformConfiguration.Invariant;

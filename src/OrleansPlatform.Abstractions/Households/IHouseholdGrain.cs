@@ -1,0 +1,30 @@
+namespace OrleansPlatform.Households;
+
+/// <summary>One registered household and its full history.</summary>
+[Alias("OrleansPlatform.IHouseholdGrain")]
+public interface IHouseholdGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Creates the household or replaces its record. Replacing needs <paramref name="ifMatchVersion"/>
+    /// equal to the current version. Every member's ID number is claimed for this household across
+    /// the cluster. A refused write changes nothing anywhere.
+    /// </summary>
+    [Alias("Put")]
+    Task<HouseholdWriteResult> PutAsync(HouseholdRecord record, int? ifMatchVersion, string actor);
+
+    /// <summary>Returns the household, or null when it does not exist.</summary>
+    [Alias("Get")]
+    Task<HouseholdView?> GetAsync();
+
+    /// <summary>Moves the household to another status, checking the lifecycle and, for exits, the exit standard.</summary>
+    [Alias("Transition")]
+    Task<HouseholdView> TransitionAsync(StatusTransition transition, string actor);
+
+    /// <summary>Every version, newest first, paged.</summary>
+    [Alias("History")]
+    Task<ResultPage<HistoryEntry>> GetHistoryAsync(int page, int pageSize);
+
+    /// <summary>True when the current record lists the person with this ID number.</summary>
+    [Alias("HasMember"), Orleans.Concurrency.AlwaysInterleave]
+    Task<bool> HasMemberAsync(string idNumber);
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using OrleansPlatform.Errors;
+using OrleansPlatform.People;
+
+namespace OrleansPlatform.Gateway.People;
+
+/// <summary>Registered people, found by resident ID number.</summary>
+[ApiController]
+[Route("api/v1/people")]
+public sealed class PeopleController(IClusterClient cluster) : ControllerBase
+{
+    /// <summary>The household that holds the person with this ID number.</summary>
+    [HttpGet("{idNumber}")]
+    [ProducesResponseType<PersonHousehold>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<PersonHousehold>> GetAsync(string idNumber)
+    {
+        if (!ResidentId.TryParse(idNumber, out _, out _, out var error))
+        {
+            throw DomainException.Invalid("idNumber", error);
+        }
+
+        var household = await cluster.GetGrain<IPersonGrain>(GrainKeys.Person(idNumber)).GetHouseholdAsync()
+            ?? throw new DomainException(DomainErrorKind.NotFound, "person.not-found", "No registered household holds this ID number.");
+        return new PersonHousehold(idNumber, household);
+    }
+}
+
+/// <summary>The household holding a person.</summary>
+public sealed record PersonHousehold(string IdNumber, string HouseholdId);

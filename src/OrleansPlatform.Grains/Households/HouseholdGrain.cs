@@ -1,0 +1,339 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansPlatform.Areas;
+using OrleansPlatform.Errors;
+using OrleansPlatform.People;
+
+namespace OrleansPlatform.Households;
+
+/// <summary>
+/// One registered household. Its record, status and complete history live in one state row, so a
+/// version and its history entry are written together or not at all. Members' ID numbers are
+/// claimed through <see cref="IPersonGrain"/>s before the write and released after it; the village
+/// roster is told about every version and re-told on activation, so it converges after any failure.
+/// </summary>
+public sealed partial class HouseholdGrain(
+    [PersistentState("household", PlatformStorage.Name)] IPersistentState<HouseholdState> state,
+    IOptions<PovertyLineOptions> lines,
+    TimeProvider clock,
+    ILogger<HouseholdGrain> logger)
+    : Grain, IHouseholdGrain
+{
+    /// <summary>Longest reason accepted with a status change.</summary>
+    public const int MaxReasonLength = 500;
+
+    /// <summary>Largest history page a caller may ask for.</summary>
+    public const int MaxPageSize = 200;
+
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    private string HouseholdId => GrainKeys.HouseholdIdOf(this.GetPrimaryKeyString());
+
+    private bool Exists => state.State.Record is not null;
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
+
+    /// <inheritdoc/>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Exists)
+        {
+            await SyncRosterAsync();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<HouseholdWriteResult> PutAsync(HouseholdRecord record, int? ifMatchVersion, string actor)
+    {
+        CheckPreconditions(ifMatchVersion);
+        HouseholdValidator.Validate(record, Today);
+        await CheckVillageAsync(record.VillageCode!);
+
+        var created = !Exists;
+        var before = state.State.Record;
+        var oldIds = IdNumbers(before);
+        var newIds = IdNumbers(record);
+        var claimed = await ClaimAsync(record, newIds.Except(oldIds).ToList());
+
+        var movedFrom = before is not null && before.VillageCode != record.VillageCode ? before.VillageCode : null;
+        var kind = created ? "created" : movedFrom is not null ? "relocated" : "updated";
+        var previous = Snapshot();
+        state.State.Record = record;
+        state.State.LeftVillage = movedFrom ?? state.State.LeftVillage;
+        AppendHistory(actor, kind, RecordDiff.Between(before, record));
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            Restore(previous);
+            await ReleaseAsync(claimed);
+            throw;
+        }
+
+        await ReleaseAsync(oldIds.Except(newIds).ToList());
+        await SyncRosterAsync();
+        return new HouseholdWriteResult(created, View());
+    }
+
+    /// <inheritdoc/>
+    public Task<HouseholdView?> GetAsync() => Task.FromResult(Exists ? View() : null);
+
+    /// <inheritdoc/>
+    public async Task<HouseholdView> TransitionAsync(StatusTransition transition, string actor)
+    {
+        var (to, reason, date) = ValidateTransition(transition);
+        if (!Exists)
+        {
+            throw NotFound();
+        }
+
+        var from = state.State.Status;
+        if (!Lifecycle.CanMove(from, to))
+        {
+            var allowed = Lifecycle.AllowedFrom(from);
+            throw new DomainException(
+                DomainErrorKind.Conflict,
+                "household.illegal-transition",
+                $"A household that is {Camel(from)} cannot become {Camel(to)}; allowed: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed.Select(Camel)))}.");
+        }
+
+        if (Lifecycle.RequiresExitStandard(to))
+        {
+            var assessment = ExitStandard.Assess(state.State.Record!, date.Year, date, lines.Value);
+            if (!assessment.Meets)
+            {
+                throw new DomainException(
+                    DomainErrorKind.Unprocessable,
+                    "household.exit-standard-unmet",
+                    $"The household does not meet the exit standard for {date.Year}: {string.Join(", ", assessment.Unmet.Keys)}.",
+                    assessment.Unmet.ToDictionary(u => u.Key, u => new[] { u.Value }));
+            }
+        }
+
+        var previous = Snapshot();
+        var changes = new List<FieldChange>
+        {
+            new("status", Json(from), Json(to)),
+            new("statusReason", Json(state.State.StatusReason), Json(reason)),
+            new("statusEffectiveDate", Json(state.State.StatusEffectiveDate), Json(date)),
+        };
+        state.State.Status = to;
+        state.State.StatusReason = reason;
+        state.State.StatusEffectiveDate = date;
+        if (to == HouseholdStatus.Exited)
+        {
+            state.State.IllAtExit = state.State.Record!.Members!
+                .Where(m => m.Health is Health.SeriousIllness or Health.Disabled)
+                .Select(m => m.IdNumber!)
+                .ToList();
+        }
+
+        AppendHistory(actor, "transition", changes);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            Restore(previous);
+            throw;
+        }
+
+        await SyncRosterAsync();
+        return View();
+    }
+
+    /// <inheritdoc/>
+    public Task<ResultPage<HistoryEntry>> GetHistoryAsync(int page, int pageSize)
+    {
+        if (!Exists)
+        {
+            throw NotFound();
+        }
+
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var history = state.State.History;
+        var items = Enumerable.Range(0, history.Count)
+            .Select(i => history[history.Count - 1 - i])
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToList();
+        return Task.FromResult(new ResultPage<HistoryEntry>(items, page, pageSize, history.Count));
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> HasMemberAsync(string idNumber) =>
+        Task.FromResult(state.State.Record?.Members?.Any(m => m.IdNumber == idNumber) == true);
+
+    private void CheckPreconditions(int? ifMatchVersion)
+    {
+        if (Exists && ifMatchVersion is null)
+        {
+            throw new DomainException(
+                DomainErrorKind.PreconditionRequired,
+                "household.if-match-required",
+                $"Household {HouseholdId} exists: send If-Match with its current ETag to replace it.");
+        }
+
+        if (ifMatchVersion is { } expected && expected != state.State.Version)
+        {
+            throw new DomainException(
+                DomainErrorKind.PreconditionFailed,
+                "household.version-mismatch",
+                Exists
+                    ? $"Household {HouseholdId} has changed: its current version is {state.State.Version}, not {expected}. Read it again."
+                    : $"Household {HouseholdId} does not exist, so If-Match cannot hold.");
+        }
+    }
+
+    private async Task CheckVillageAsync(string villageCode)
+    {
+        if (!await GrainFactory.GetGrain<IAreaGrain>(villageCode).ExistsAsync())
+        {
+            throw DomainException.Invalid("villageCode", $"Village {villageCode} does not exist.");
+        }
+    }
+
+    private async Task<List<string>> ClaimAsync(HouseholdRecord record, List<string> ids)
+    {
+        var outcomes = await Task.WhenAll(ids.Select(async id =>
+            (Id: id, Holder: await GrainFactory.GetGrain<IPersonGrain>(GrainKeys.Person(id)).ClaimAsync(HouseholdId))));
+        var conflicts = outcomes.Where(o => o.Holder is not null).ToList();
+        var claimed = outcomes.Where(o => o.Holder is null).Select(o => o.Id).ToList();
+        if (conflicts.Count == 0)
+        {
+            return claimed;
+        }
+
+        await ReleaseAsync(claimed);
+        var members = record.Members!;
+        var errors = conflicts.ToDictionary(
+            c => $"members[{IndexOf(members, c.Id)}].idNumber",
+            c => new[] { $"This person is registered in household {c.Holder}." });
+        throw new DomainException(
+            DomainErrorKind.Conflict,
+            "household.person-registered-elsewhere",
+            $"A person may belong to one household only: {string.Join("; ", conflicts.Select(c => $"members[{IndexOf(members, c.Id)}] is registered in household {c.Holder}"))}.",
+            errors);
+    }
+
+    private async Task ReleaseAsync(List<string> ids)
+    {
+        try
+        {
+            await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IPersonGrain>(GrainKeys.Person(id)).ReleaseAsync(HouseholdId)));
+        }
+        catch (Exception e) when (e is not DomainException)
+        {
+            // A claim left behind is taken over by the next claimant once its holder no longer lists the person.
+            LogReleaseFailed(logger, e, HouseholdId);
+        }
+    }
+
+    private async Task SyncRosterAsync()
+    {
+        try
+        {
+            var view = View();
+            if (state.State.LeftVillage is { } left && left != view.Record.VillageCode)
+            {
+                await GrainFactory.GetGrain<IVillageRosterGrain>(left).RemoveAsync(HouseholdId, view.Version);
+            }
+
+            await GrainFactory.GetGrain<IVillageRosterGrain>(view.Record.VillageCode!).UpsertAsync(HouseholdProjection.Summary(view));
+            state.State.LeftVillage = null; // persisted with the next write; re-telling the rosters is idempotent
+        }
+        catch (Exception e) when (e is not DomainException)
+        {
+            // The roster is told again on the next write and on the next activation.
+            LogRosterSyncFailed(logger, e, HouseholdId);
+        }
+    }
+
+    private void AppendHistory(string actor, string kind, IReadOnlyList<FieldChange> changes)
+    {
+        state.State.Version++;
+        state.State.History.Add(new HistoryEntry(state.State.Version, clock.GetUtcNow(), actor, kind, changes));
+    }
+
+    private (HouseholdRecord? Record, HouseholdStatus Status, string? Reason, DateOnly? Date, int Version, int HistoryCount, List<string> IllAtExit, string? LeftVillage) Snapshot() =>
+        (state.State.Record, state.State.Status, state.State.StatusReason, state.State.StatusEffectiveDate, state.State.Version, state.State.History.Count, state.State.IllAtExit, state.State.LeftVillage);
+
+    private void Restore((HouseholdRecord? Record, HouseholdStatus Status, string? Reason, DateOnly? Date, int Version, int HistoryCount, List<string> IllAtExit, string? LeftVillage) s)
+    {
+        state.State.Record = s.Record;
+        state.State.Status = s.Status;
+        state.State.StatusReason = s.Reason;
+        state.State.StatusEffectiveDate = s.Date;
+        state.State.Version = s.Version;
+        state.State.History.RemoveRange(s.HistoryCount, state.State.History.Count - s.HistoryCount);
+        state.State.IllAtExit = s.IllAtExit;
+        state.State.LeftVillage = s.LeftVillage;
+    }
+
+    private (HouseholdStatus To, string? Reason, DateOnly Date) ValidateTransition(StatusTransition? transition)
+    {
+        var errors = new ValidationErrors();
+        var reason = transition?.Reason?.Trim();
+        if (transition?.To is null)
+        {
+            errors.Add("to", "The target status is required.");
+        }
+
+        if (transition?.EffectiveDate is not { } date)
+        {
+            errors.Add("effectiveDate", "The effective date (yyyy-mm-dd) is required.");
+        }
+        else if (date > Today)
+        {
+            errors.Add("effectiveDate", "The effective date cannot be in the future.");
+        }
+
+        if (transition?.To == HouseholdStatus.Removed && string.IsNullOrEmpty(reason))
+        {
+            errors.Add("reason", "A reason is required to remove a household.");
+        }
+
+        if (reason is { Length: > MaxReasonLength })
+        {
+            errors.Add("reason", $"The reason must be at most {MaxReasonLength} characters.");
+        }
+
+        errors.ThrowIfAny();
+        return (transition!.To!.Value, string.IsNullOrEmpty(reason) ? null : reason, transition.EffectiveDate!.Value);
+    }
+
+    private HouseholdView View() => HouseholdProjection.View(HouseholdId, state.State, Today, lines.Value);
+
+    private DomainException NotFound() =>
+        new(DomainErrorKind.NotFound, "household.not-found", $"Household {HouseholdId} does not exist.");
+
+    private static HashSet<string> IdNumbers(HouseholdRecord? record) =>
+        (record?.Members ?? []).Select(m => m.IdNumber!).ToHashSet(StringComparer.Ordinal);
+
+    private static int IndexOf(IReadOnlyList<Member> members, string id)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (members[i].IdNumber == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Camel(HouseholdStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
+
+    private static string? Json<T>(T? value) => value is null ? null : System.Text.Json.JsonSerializer.Serialize(value, PlatformJson.Options);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing ID claims of household {HouseholdId} failed; they will be taken over when needed.")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string householdId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telling the village roster about household {HouseholdId} failed; it is retried on the next write or activation.")]
+    private static partial void LogRosterSyncFailed(ILogger logger, Exception exception, string householdId);
+}
