@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using OrleansPlatform.Errors;
+using OrleansPlatform.Gateway.Errors;
 using OrleansPlatform.Households;
 
 namespace OrleansPlatform.Gateway.Households;
@@ -18,7 +19,7 @@ public sealed class HouseholdsController(IClusterClient cluster) : ControllerBas
     /// Without If-Match on an existing household: 428; with a stale one: 412.
     /// </summary>
     [HttpPut("{householdId}")]
-    [RequestSizeLimit(MaxBodyBytes)]
+    [BodySizeLimit(MaxBodyBytes)]
     [ProducesResponseType<HouseholdView>(StatusCodes.Status200OK)]
     [ProducesResponseType<HouseholdView>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]

@@ -188,6 +188,8 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
     [Fact]
     public async Task Of_two_households_racing_for_one_person_exactly_one_wins()
     {
+        // Twenty races at once on a two-silo cluster: the household grains land on either silo, so
+        // most races are between silos; the person grain is the one arbiter wherever callers run.
         var races = Enumerable.Range(0, 20).Select(async _ =>
         {
             var shared = Synthetic.Member(Relation.Spouse, 40, Sex.Female);
