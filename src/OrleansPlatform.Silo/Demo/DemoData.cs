@@ -1,4 +1,7 @@
+using System.Globalization;
 using OrleansPlatform.Areas;
+using OrleansPlatform.Households;
+using OrleansPlatform.People;
 
 namespace OrleansPlatform.Silo.Demo;
 
@@ -24,7 +27,18 @@ public static class DemoData
         ("611002101201", "Beikuan Village", 2310),
     ];
 
-    /// <summary>Creates or refreshes every demo area through the grains; returns how many were new.</summary>
+    /// <summary>
+    /// Demo households of Hulu Village, like those the article's cooperative helped (walnuts,
+    /// chickens). Names are placeholders and ID numbers synthetic (valid check character, never real).
+    /// </summary>
+    public static IReadOnlyList<(string Id, HouseholdRecord Record)> Households { get; } =
+    [
+        ("hulu-001", DemoHousehold(PovertyCause.LackOfFunds, 2480m, (Relation.Head, 1968, Sex.Male), (Relation.Spouse, 1970, Sex.Female), (Relation.Child, 2012, Sex.Male))),
+        ("hulu-002", DemoHousehold(PovertyCause.Illness, 3350m, (Relation.Head, 1955, Sex.Female), (Relation.Grandchild, 2009, Sex.Female))),
+        ("hulu-003", DemoHousehold(PovertyCause.LackOfSkills, 1890m, (Relation.Head, 1979, Sex.Male), (Relation.Spouse, 1981, Sex.Female), (Relation.Parent, 1950, Sex.Male), (Relation.Child, 2006, Sex.Female))),
+    ];
+
+    /// <summary>Creates the demo areas and households that do not exist yet; returns how many were new.</summary>
     public static async Task<int> SeedAsync(IClusterClient client, Action<string> log)
     {
         var created = 0;
@@ -37,9 +51,59 @@ public static class DemoData
             }
         }
 
+        foreach (var (id, record) in Households)
+        {
+            var household = client.GetGrain<IHouseholdGrain>(GrainKeys.Household(id));
+            if (await household.GetAsync() is null)
+            {
+                await household.PutAsync(record, null, "seed-demo");
+                created++;
+            }
+        }
+
         log(created == 0
-            ? $"Demo data already present ({Areas.Count} areas)."
-            : $"Seeded {created} new demo area(s) of {Areas.Count}.");
+            ? $"Demo data already present ({Areas.Count} areas, {Households.Count} households)."
+            : $"Seeded {created} new demo item(s) ({Areas.Count} areas, {Households.Count} households in all).");
         return created;
+    }
+
+    private static HouseholdRecord DemoHousehold(PovertyCause cause, decimal perCapita2016, params (Relation Relation, int BirthYear, Sex Sex)[] people)
+    {
+        var members = people.Select((p, i) =>
+        {
+            var birth = new DateOnly(p.BirthYear, 3, 1 + (i * 3));
+            var first17 = string.Create(CultureInfo.InvariantCulture, $"610204{birth:yyyyMMdd}{(i * 2) + 100 + (p.Sex == Sex.Male ? 1 : 0):D3}");
+            var age = 2016 - p.BirthYear;
+            return new Member
+            {
+                Name = $"Demo {p.Relation} {i + 1}",
+                IdNumber = first17 + ResidentId.CheckCharacter(first17),
+                Sex = p.Sex,
+                Relation = p.Relation,
+                BirthDate = birth,
+                Education = age < 16 ? Education.Primary : Education.JuniorSecondary,
+                InSchool = age is >= 6 and <= 18,
+                Health = cause == PovertyCause.Illness && p.Relation == Relation.Head ? Health.ChronicIllness : Health.Healthy,
+                Labour = age is >= 16 and < 65 ? Labour.Ordinary : Labour.None,
+                MedicalInsurance = true,
+                CriticalIllnessInsurance = true,
+            };
+        }).ToList();
+        return new HouseholdRecord
+        {
+            VillageCode = "610204100201",
+            Standard = PovertyStandard.National,
+            Category = HouseholdCategory.Ordinary,
+            PrimaryCause = cause,
+            OtherCauses = [],
+            Members = members,
+            Housing = new Housing { Safe = true, Structure = "brick-concrete", AreaM2 = 75 },
+            SafeDrinkingWater = true,
+            Electricity = true,
+            Broadband = false,
+            FoodSecure = true,
+            ClothingSecure = true,
+            Incomes = [new YearIncome { Year = 2016, Wages = perCapita2016 * members.Count, Business = 0, Transfers = 0, Property = 0, ProductionCosts = 0 }],
+        };
     }
 }
