@@ -36,7 +36,7 @@ public sealed class AreasController(IClusterClient cluster) : ControllerBase
     {
         var areaCode = AreaRules.ParseCode(code);
         var area = await cluster.GetGrain<IAreaGrain>(areaCode.Value).GetAsync();
-        return area ?? throw new DomainException(DomainErrorKind.NotFound, "area.not-found", $"Area {areaCode} does not exist.");
+        return area ?? throw NotFound(areaCode);
     }
 
     /// <summary>The households of a village as summary rows, optionally filtered by status and primary cause.</summary>
@@ -55,7 +55,7 @@ public sealed class AreasController(IClusterClient cluster) : ControllerBase
         Paging.Validate(page, pageSize, VillageRosterGrain.MaxPageSize);
         if (!await cluster.GetGrain<IAreaGrain>(areaCode.Value).ExistsAsync())
         {
-            throw new DomainException(DomainErrorKind.NotFound, "area.not-found", $"Area {areaCode} does not exist.");
+            throw NotFound(areaCode);
         }
 
         if (areaCode.Level != AreaLevel.Village)
@@ -65,4 +65,7 @@ public sealed class AreasController(IClusterClient cluster) : ControllerBase
 
         return await cluster.GetGrain<IVillageRosterGrain>(areaCode.Value).ListAsync(status, cause, page, pageSize);
     }
+
+    private static DomainException NotFound(AreaCode code) =>
+        new(DomainErrorKind.NotFound, "area.not-found", $"Area {code} does not exist.");
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using OrleansPlatform.Areas;
 using OrleansPlatform.Households;
-using OrleansPlatform.People;
 
 namespace OrleansPlatform.Silo.Demo;
 
@@ -69,41 +67,18 @@ public static class DemoData
 
     private static HouseholdRecord DemoHousehold(PovertyCause cause, decimal perCapita2016, params (Relation Relation, int BirthYear, Sex Sex)[] people)
     {
-        var members = people.Select((p, i) =>
-        {
-            var birth = new DateOnly(p.BirthYear, 3, 1 + (i * 3));
-            var first17 = string.Create(CultureInfo.InvariantCulture, $"610204{birth:yyyyMMdd}{(i * 2) + 100 + (p.Sex == Sex.Male ? 1 : 0):D3}");
-            var age = 2016 - p.BirthYear;
-            return new Member
+        var members = people
+            .Select((p, i) => SyntheticHouseholds.Member(
+                p.Relation,
+                new DateOnly(p.BirthYear, 3, 1 + (i * 3)),
+                p.Sex,
+                serial: 50 + i,
+                asOf: DateOnly.FromDateTime(DateTime.UtcNow),
+                health: cause == PovertyCause.Illness && p.Relation == Relation.Head ? Health.ChronicIllness : Health.Healthy) with
             {
                 Name = $"Demo {p.Relation} {i + 1}",
-                IdNumber = first17 + ResidentId.CheckCharacter(first17),
-                Sex = p.Sex,
-                Relation = p.Relation,
-                BirthDate = birth,
-                Education = age < 16 ? Education.Primary : Education.JuniorSecondary,
-                InSchool = age is >= 6 and <= 18,
-                Health = cause == PovertyCause.Illness && p.Relation == Relation.Head ? Health.ChronicIllness : Health.Healthy,
-                Labour = age is >= 16 and < 65 ? Labour.Ordinary : Labour.None,
-                MedicalInsurance = true,
-                CriticalIllnessInsurance = true,
-            };
-        }).ToList();
-        return new HouseholdRecord
-        {
-            VillageCode = "610204100201",
-            Standard = PovertyStandard.National,
-            Category = HouseholdCategory.Ordinary,
-            PrimaryCause = cause,
-            OtherCauses = [],
-            Members = members,
-            Housing = new Housing { Safe = true, Structure = "brick-concrete", AreaM2 = 75 },
-            SafeDrinkingWater = true,
-            Electricity = true,
-            Broadband = false,
-            FoodSecure = true,
-            ClothingSecure = true,
-            Incomes = [new YearIncome { Year = 2016, Wages = perCapita2016 * members.Count, Business = 0, Transfers = 0, Property = 0, ProductionCosts = 0 }],
-        };
+            })
+            .ToList();
+        return SyntheticHouseholds.Household("610204100201", cause, members, perCapita2016);
     }
 }
