@@ -31,8 +31,8 @@ public static class DemoData
     /// </summary>
     public static IReadOnlyList<(string Id, HouseholdRecord Record)> Households { get; } =
     [
-        ("hulu-001", DemoHousehold(PovertyCause.LackOfFunds, 2480m, (Relation.Head, 1968, Sex.Male), (Relation.Spouse, 1970, Sex.Female), (Relation.Child, 2012, Sex.Male))),
-        ("hulu-002", DemoHousehold(PovertyCause.Illness, 3350m, (Relation.Head, 1955, Sex.Female), (Relation.Grandchild, 2009, Sex.Female))),
+        ("hulu-001", DemoHousehold(PovertyCause.LackOfFunds, 2480m, (Relation.Head, 1968, Sex.Male), (Relation.Spouse, 1970, Sex.Female), (Relation.Child, 2005, Sex.Male))),
+        ("hulu-002", DemoHousehold(PovertyCause.Illness, 3350m, (Relation.Head, 1955, Sex.Female), (Relation.Grandchild, 2006, Sex.Female))),
         ("hulu-003", DemoHousehold(PovertyCause.LackOfSkills, 1890m, (Relation.Head, 1979, Sex.Male), (Relation.Spouse, 1981, Sex.Female), (Relation.Parent, 1950, Sex.Male), (Relation.Child, 2006, Sex.Female))),
     ];
 
@@ -73,7 +73,7 @@ public static class DemoData
                 new DateOnly(p.BirthYear, 3, 1 + (i * 3)),
                 p.Sex,
                 serial: 50 + i,
-                asOf: DateOnly.FromDateTime(DateTime.UtcNow),
+                asOf: new DateOnly(2016, 12, 1), // the demo records describe the households in 2016
                 health: cause == PovertyCause.Illness && p.Relation == Relation.Head ? Health.ChronicIllness : Health.Healthy) with
             {
                 Name = $"Demo {p.Relation} {i + 1}",
