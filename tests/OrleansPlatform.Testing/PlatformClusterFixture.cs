@@ -26,6 +26,9 @@ public class PlatformClusterFixture : IAsyncLifetime
     /// <summary>Number of silos started at first.</summary>
     protected virtual short InitialSilos => 2;
 
+    /// <summary>Settings that override silo-config for this cluster's silos.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     /// <inheritdoc/>
     public async Task InitializeAsync()
     {
@@ -36,7 +39,7 @@ public class PlatformClusterFixture : IAsyncLifetime
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Configuration.AddPlatformSources("Testing", []);
-            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Settings)
             {
                 [$"ConnectionStrings:{PlatformConfiguration.ConnectionStringName}"] = connectionString,
             });

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrleansPlatform.Households;
 
 namespace OrleansPlatform.People;
@@ -6,16 +7,14 @@ namespace OrleansPlatform.People;
 /// One ID number. Being a single activation in the cluster, it serialises competing claims: of two
 /// households claiming the same person from different silos exactly one wins. A claim whose holder
 /// no longer lists the person (a write that failed after claiming, a move whose release was lost)
-/// is taken over once it is older than <see cref="SettleTime"/>, so no stale claim blocks anyone.
+/// is taken over once it is older than <see cref="PersonClaimOptions.SettleTime"/>, so no stale claim blocks anyone.
 /// </summary>
 public sealed class PersonGrain(
     [PersistentState("person", PlatformStorage.Name)] IPersistentState<PersonState> state,
+    IOptions<PersonClaimOptions> options,
     TimeProvider clock)
     : Grain, IPersonGrain
 {
-    /// <summary>How long a fresh claim is trusted without asking its holder.</summary>
-    public static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(1);
-
     private string IdNumber => GrainKeys.IdNumberOf(this.GetPrimaryKeyString());
 
     /// <inheritdoc/>
@@ -24,7 +23,7 @@ public sealed class PersonGrain(
         var holder = state.State.HouseholdId;
         if (holder is not null && holder != householdId)
         {
-            if (clock.GetUtcNow() - state.State.ClaimedAt < SettleTime || await HolderListsPersonAsync(holder))
+            if (IsFresh || await HolderListsPersonAsync(holder))
             {
                 return holder;
             }
@@ -59,8 +58,10 @@ public sealed class PersonGrain(
             return null;
         }
 
-        return clock.GetUtcNow() - state.State.ClaimedAt < SettleTime || await HolderListsPersonAsync(holder) ? holder : null;
+        return IsFresh || await HolderListsPersonAsync(holder) ? holder : null;
     }
+
+    private bool IsFresh => clock.GetUtcNow() - state.State.ClaimedAt < options.Value.SettleTime;
 
     private Task<bool> HolderListsPersonAsync(string holder) =>
         GrainFactory.GetGrain<IHouseholdGrain>(GrainKeys.Household(holder)).HasMemberAsync(IdNumber);

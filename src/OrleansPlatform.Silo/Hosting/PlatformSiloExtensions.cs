@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansPlatform.Households;
+using OrleansPlatform.People;
 using Orleans.Configuration;
 
 namespace OrleansPlatform.Silo.Hosting;
@@ -42,11 +43,13 @@ public static class PlatformSiloExtensions
 
     /// <summary>
     /// Adds what the grains need: the PostgreSQL grain storage and reminder service, the poverty lines
-    /// (section <c>PovertyLines</c>) and a clock. Also used by test clusters.
+    /// (section <c>PovertyLines</c>), claim settings (section <c>People</c>) and a clock. Also used by
+    /// test clusters.
     /// </summary>
     public static ISiloBuilder UsePlatformStorage(this ISiloBuilder silo)
     {
         silo.Services.AddOptions<PovertyLineOptions>().BindConfiguration("PovertyLines");
+        silo.Services.AddOptions<PersonClaimOptions>().BindConfiguration("People");
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.AddAdoNetGrainStorage(PlatformStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<IConfiguration>((o, configuration) =>
         {

@@ -1,0 +1,36 @@
+using OrleansPlatform.Areas;
+using OrleansPlatform.Households;
+using OrleansPlatform.People;
+using OrleansPlatform.Testing;
+
+namespace OrleansPlatform.Grains.Tests.Households;
+
+/// <summary>A cluster whose claims settle at once, so a claim left behind can be taken over within a test.</summary>
+public sealed class ImmediateSettleClusterFixture : PlatformClusterFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["People:SettleTime"] = "00:00:00",
+    };
+}
+
+public class StaleClaimTests(ImmediateSettleClusterFixture fixture) : IClassFixture<ImmediateSettleClusterFixture>
+{
+    [Fact]
+    public async Task A_claim_left_by_a_household_that_never_listed_the_person_blocks_nobody()
+    {
+        foreach (var (code, name) in new[] { ("610000000000", "P"), ("610200000000", "C"), ("610204000000", "X"), ("610204100000", "T"), ("610204100201", "V") })
+        {
+            await fixture.Client.GetGrain<IAreaGrain>(code).UpsertAsync(new AreaInput(name, null));
+        }
+
+        var record = Synthetic.Household("610204100201");
+        var person = fixture.Client.GetGrain<IPersonGrain>(GrainKeys.Person(record.Members![1].IdNumber!));
+        Assert.Null(await person.ClaimAsync("ghost-household")); // as if ghost's write failed after claiming
+
+        Assert.Null(await person.GetHouseholdAsync());
+        await fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("real-household")).PutAsync(record, null, "test");
+
+        Assert.Equal("real-household", await person.GetHouseholdAsync());
+    }
+}
