@@ -24,4 +24,13 @@ public sealed record HouseholdSummary
 
     /// <summary>The household version this row reflects; older reports never overwrite newer ones.</summary>
     [Id(6)] public int Version { get; init; }
+
+    /// <summary>The village the household lives in at this version.</summary>
+    [Id(7)] public string? VillageCode { get; init; }
+
+    /// <summary>Each guarantee at this version.</summary>
+    [Id(8)] public Guarantees? Guarantees { get; init; }
+
+    /// <summary>Exited but at risk of returning to poverty.</summary>
+    [Id(9)] public bool AtRisk { get; init; }
 }

@@ -24,6 +24,10 @@ public interface IHouseholdGrain : IGrainWithStringKey
     [Alias("History")]
     Task<ResultPage<HistoryEntry>> GetHistoryAsync(int page, int pageSize);
 
+    /// <summary>The roster row of the committed state; answers even while a write is in progress.</summary>
+    [Alias("Probe"), Orleans.Concurrency.AlwaysInterleave]
+    Task<SummaryProbe> ProbeAsync();
+
     /// <summary>True when the current record lists the person with this ID number.</summary>
     [Alias("HasMember"), Orleans.Concurrency.AlwaysInterleave]
     Task<bool> HasMemberAsync(string idNumber);

@@ -19,6 +19,8 @@ public sealed class AreaGrain(
         {
             await LinkToParentAsync();
         }
+
+        await TellRosterAsync();
     }
 
     /// <inheritdoc/>
@@ -49,6 +51,7 @@ public sealed class AreaGrain(
             await LinkToParentAsync();
         }
 
+        await TellRosterAsync();
         return new AreaUpsertResult(created, ToDetails());
     }
 
@@ -94,6 +97,12 @@ public sealed class AreaGrain(
         state.State.LinkedToParent = true;
         await state.WriteStateAsync();
     }
+
+    /// <summary>A village's roster counts its rural population into the statistics; told on every write and activation.</summary>
+    private Task TellRosterAsync() =>
+        Exists && _code.Level == AreaLevel.Village
+            ? GrainFactory.GetGrain<Households.IVillageRosterGrain>(_code.Value).SetRuralPopulationAsync(state.State.RuralPopulation)
+            : Task.CompletedTask;
 
     private AreaDetails ToDetails() => new(
         _code.Value,

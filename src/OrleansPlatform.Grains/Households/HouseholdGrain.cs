@@ -27,6 +27,8 @@ public sealed partial class HouseholdGrain(
 
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
+    private bool _writing;
+
     private string HouseholdId => GrainKeys.HouseholdIdOf(this.GetPrimaryKeyString());
 
     private bool Exists => state.State.Record is not null;
@@ -58,19 +60,23 @@ public sealed partial class HouseholdGrain(
         var movedFrom = before is not null && before.VillageCode != record.VillageCode ? before.VillageCode : null;
         var kind = created ? "created" : movedFrom is not null ? "relocated" : "updated";
         var previous = Snapshot();
-        state.State.Record = record;
-        state.State.LeftVillage = movedFrom ?? state.State.LeftVillage;
-        AppendHistory(actor, kind, RecordDiff.Between(before, record));
         try
         {
+            await AnnounceAsync(record.VillageCode!, movedFrom);
+            state.State.Record = record;
+            state.State.LeftVillage = movedFrom ?? state.State.LeftVillage;
+            AppendHistory(actor, kind, RecordDiff.Between(before, record));
             await state.WriteStateAsync();
         }
         catch
         {
             Restore(previous);
+            _writing = false;
             await ReleaseAsync(claimed);
             throw;
         }
+
+        _writing = false;
 
         await ReleaseAsync(oldIds.Except(newIds).ToList());
         await SyncRosterAsync();
@@ -113,6 +119,7 @@ public sealed partial class HouseholdGrain(
         }
 
         var previous = Snapshot();
+        await AnnounceAsync(state.State.Record!.VillageCode!, movedFrom: null);
         var changes = new List<FieldChange>
         {
             new("status", Json(from), Json(to)),
@@ -138,8 +145,11 @@ public sealed partial class HouseholdGrain(
         catch
         {
             Restore(previous);
+            _writing = false;
             throw;
         }
+
+        _writing = false;
 
         await SyncRosterAsync();
         return View();
@@ -163,6 +173,10 @@ public sealed partial class HouseholdGrain(
             .ToList();
         return Task.FromResult(new ResultPage<HistoryEntry>(items, page, pageSize, history.Count));
     }
+
+    /// <inheritdoc/>
+    public Task<SummaryProbe> ProbeAsync() =>
+        Task.FromResult(new SummaryProbe(!_writing && Exists ? HouseholdProjection.Summary(View()) : null, _writing));
 
     /// <inheritdoc/>
     public Task<bool> HasMemberAsync(string idNumber) =>
@@ -218,6 +232,29 @@ public sealed partial class HouseholdGrain(
             "household.person-registered-elsewhere",
             $"A person may belong to one household only: {string.Join("; ", conflicts.Select(c => $"members[{IndexOf(members, c.Id)}] is registered in household {c.Holder}"))}.",
             errors);
+    }
+
+    /// <summary>
+    /// Tells the roster(s) concerned that the next version is being written, so that its outcome is
+    /// counted even if this activation dies before reporting it.
+    /// </summary>
+    private async Task AnnounceAsync(string village, string? movedFrom)
+    {
+        _writing = true;
+        try
+        {
+            var next = state.State.Version + 1;
+            await GrainFactory.GetGrain<IVillageRosterGrain>(village).ExpectAsync(HouseholdId, next);
+            if (movedFrom is not null)
+            {
+                await GrainFactory.GetGrain<IVillageRosterGrain>(movedFrom).ExpectAsync(HouseholdId, next);
+            }
+        }
+        catch
+        {
+            _writing = false;
+            throw;
+        }
     }
 
     private async Task ReleaseAsync(List<string> ids)

@@ -59,6 +59,9 @@ public static class HouseholdProjection
             PrimaryCause = view.Record.PrimaryCause!.Value,
             PerCapitaNetIncome = view.PerCapitaNetIncome,
             Version = view.Version,
+            VillageCode = view.Record.VillageCode,
+            Guarantees = view.Guarantees,
+            AtRisk = view.AtRisk,
         };
     }
 }

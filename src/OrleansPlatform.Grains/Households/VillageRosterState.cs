@@ -9,4 +9,13 @@ public sealed class VillageRosterState
 
     /// <summary>Version at which each household that moved away left, so late reports cannot bring it back.</summary>
     [Id(1)] public Dictionary<string, int> Departed { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Writes announced but not yet reported: household id to the version it is writing.</summary>
+    [Id(2)] public Dictionary<string, int> Pending { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The village's rural population, as its area last said.</summary>
+    [Id(3)] public long? RuralPopulation { get; set; }
+
+    /// <summary>Increases with every change of the village's figures; the version of its reports.</summary>
+    [Id(4)] public int FiguresVersion { get; set; }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansPlatform.Households;
 using OrleansPlatform.People;
+using OrleansPlatform.Statistics;
 using Orleans.Configuration;
 
 namespace OrleansPlatform.Silo.Hosting;
@@ -50,6 +51,8 @@ public static class PlatformSiloExtensions
     {
         silo.Services.AddOptions<PovertyLineOptions>().BindConfiguration("PovertyLines");
         silo.Services.AddOptions<PersonClaimOptions>().BindConfiguration("People");
+        silo.Services.AddOptions<StatisticsOptions>().BindConfiguration("Statistics");
+        silo.Services.TryAddSingleton<IHouseholdDirectory, PostgresHouseholdDirectory>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.AddAdoNetGrainStorage(PlatformStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<IConfiguration>((o, configuration) =>
         {

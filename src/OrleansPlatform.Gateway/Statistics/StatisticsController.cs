@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using OrleansPlatform.Areas;
+using OrleansPlatform.Errors;
+using OrleansPlatform.Statistics;
+
+namespace OrleansPlatform.Gateway.Statistics;
+
+/// <summary>Figures rolled up from village to province, and the consistency check that recounts them.</summary>
+[ApiController]
+public sealed class StatisticsController(IClusterClient cluster) : ControllerBase
+{
+    /// <summary>The figures of any area, served from grain memory.</summary>
+    [HttpGet("api/v1/areas/{code}/stats")]
+    [ProducesResponseType<AreaStats>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<AreaStats>> GetAsync(string code)
+    {
+        var area = await ExistingAsync(code);
+        return await StatsRouting.GetStatsAsync(cluster, AreaCode.Parse(area.Code));
+    }
+
+    /// <summary>The figures of each direct child of an area, for drill-down (a village has none).</summary>
+    [HttpGet("api/v1/areas/{code}/stats/children")]
+    [ProducesResponseType<IReadOnlyList<AreaStats>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<IReadOnlyList<AreaStats>>> ChildrenAsync(string code)
+    {
+        var area = await ExistingAsync(code);
+        return await Task.WhenAll(area.Children.Select(child => StatsRouting.GetStatsAsync(cluster, AreaCode.Parse(child))));
+    }
+
+    /// <summary>
+    /// Recounts an area from every registered household and reports any figure that differs from
+    /// what is served. Reads the whole registry: meant for administrators and tests.
+    /// </summary>
+    [HttpGet("api/v1/admin/consistency/{code}")]
+    [ProducesResponseType<ConsistencyReport>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<ConsistencyReport>> ConsistencyAsync(string code)
+    {
+        var area = await ExistingAsync(code);
+        return await cluster.GetGrain<IConsistencyGrain>(0).CheckAsync(area.Code);
+    }
+
+    private async Task<AreaDetails> ExistingAsync(string code)
+    {
+        var areaCode = AreaRules.ParseCode(code);
+        return await cluster.GetGrain<IAreaGrain>(areaCode.Value).GetAsync()
+            ?? throw new DomainException(DomainErrorKind.NotFound, "area.not-found", $"Area {areaCode} does not exist.");
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using OrleansPlatform.Areas;
+using OrleansPlatform.Errors;
+using OrleansPlatform.Households;
+
+namespace OrleansPlatform.Statistics;
+
+/// <summary>
+/// The consistency check: lists every household in the registry (storage), reads each through its
+/// grain, keeps those inside the area, adds the rural populations of every village below the area,
+/// and compares the result with what the platform serves. Costs a grain call per household: an
+/// administrator's tool, not a hot path.
+/// </summary>
+[StatelessWorker(1)]
+public sealed class ConsistencyGrain(IHouseholdDirectory directory, IOptions<StatisticsOptions> options, TimeProvider clock)
+    : Grain, IConsistencyGrain
+{
+    private const int Parallelism = 16;
+
+    /// <inheritdoc/>
+    public async Task<ConsistencyReport> CheckAsync(string code)
+    {
+        var area = AreaRules.ParseCode(code);
+        var populations = new Dictionary<string, long?>(StringComparer.Ordinal);
+        await CollectVillagesAsync(area, populations);
+
+        var ids = await directory.AllHouseholdIdsAsync(CancellationToken.None);
+        var rows = new List<HouseholdSummary>();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (id, ct) =>
+        {
+            var probe = await GrainFactory.GetGrain<IHouseholdGrain>(GrainKeys.Household(id)).ProbeAsync();
+            if (probe.Summary is { VillageCode: { } village } summary && AreaCode.TryParse(village, out var v, out _) && area.Contains(v))
+            {
+                lock (rows)
+                {
+                    rows.Add(summary);
+                }
+            }
+        });
+
+        var byVillage = rows.ToLookup(r => r.VillageCode!, StringComparer.Ordinal);
+        var counts = StatsCounts.Sum(populations.Select(p => StatsMath.ForVillage(byVillage[p.Key], p.Value)));
+        var served = await StatsRouting.GetStatsAsync(GrainFactory, area);
+        var recount = StatsMath.ToStats(area, counts, clock.GetUtcNow(), served.ReportingChildren, options.Value.ExitIncidenceThreshold);
+        var differences = Compare(served, recount);
+        return new ConsistencyReport
+        {
+            Code = area.Value,
+            Consistent = differences.Count == 0,
+            Differences = differences,
+            Served = served,
+            Recount = recount,
+            HouseholdsScanned = ids.Count,
+        };
+    }
+
+    private async Task CollectVillagesAsync(AreaCode code, Dictionary<string, long?> populations)
+    {
+        var area = await GrainFactory.GetGrain<IAreaGrain>(code.Value).GetAsync()
+            ?? throw new DomainException(DomainErrorKind.NotFound, "area.not-found", $"Area {code} does not exist.");
+        if (area.Level == AreaLevel.Village)
+        {
+            populations[area.Code] = area.RuralPopulation;
+            return;
+        }
+
+        foreach (var child in area.Children)
+        {
+            await CollectVillagesAsync(AreaCode.Parse(child), populations);
+        }
+    }
+
+    private static List<FigureDifference> Compare(AreaStats served, AreaStats recount)
+    {
+        var differences = new List<FigureDifference>();
+        void Check<T>(string name, T a, T b)
+        {
+            var x = JsonSerializer.Serialize(a, PlatformJson.Options);
+            var y = JsonSerializer.Serialize(b, PlatformJson.Options);
+            if (x != y)
+            {
+                differences.Add(new FigureDifference(name, x, y));
+            }
+        }
+
+        Check("households", served.Households, recount.Households);
+        Check("people", served.People, recount.People);
+        Check("poorHouseholds", served.PoorHouseholds, recount.PoorHouseholds);
+        Check("poorPeople", served.PoorPeople, recount.PoorPeople);
+        Check("exitedHouseholds", served.ExitedHouseholds, recount.ExitedHouseholds);
+        Check("exitedPeople", served.ExitedPeople, recount.ExitedPeople);
+        Check("returnedHouseholds", served.ReturnedHouseholds, recount.ReturnedHouseholds);
+        Check("removedHouseholds", served.RemovedHouseholds, recount.RemovedHouseholds);
+        Check("atRiskHouseholds", served.AtRiskHouseholds, recount.AtRiskHouseholds);
+        Check("ruralPopulation", served.RuralPopulation, recount.RuralPopulation);
+        Check("povertyIncidence", served.PovertyIncidence, recount.PovertyIncidence);
+        Check("byPrimaryCause", new SortedDictionary<string, int>(served.ByPrimaryCause.ToDictionary(k => k.Key.ToString(), v => v.Value)), new SortedDictionary<string, int>(recount.ByPrimaryCause.ToDictionary(k => k.Key.ToString(), v => v.Value)));
+        Check("guaranteeGaps", new SortedDictionary<string, int>(served.GuaranteeGaps.ToDictionary(), StringComparer.Ordinal), new SortedDictionary<string, int>(recount.GuaranteeGaps.ToDictionary(), StringComparer.Ordinal));
+        Check("averagePerCapitaIncome", served.AveragePerCapitaIncome?.ToString(CultureInfo.InvariantCulture), recount.AveragePerCapitaIncome?.ToString(CultureInfo.InvariantCulture));
+        Check("exitEligible", served.ExitEligible, recount.ExitEligible);
+        return differences;
+    }
+}
