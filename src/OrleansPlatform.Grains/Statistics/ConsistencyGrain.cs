@@ -18,7 +18,7 @@ namespace OrleansPlatform.Statistics;
 public sealed class ConsistencyGrain(IHouseholdDirectory directory, IOptions<StatisticsOptions> options, TimeProvider clock)
     : Grain, IConsistencyGrain
 {
-    private const int Parallelism = 16;
+    private const int Parallelism = 64;
 
     /// <inheritdoc/>
     public async Task<ConsistencyReport> CheckAsync(string code)
@@ -29,17 +29,15 @@ public sealed class ConsistencyGrain(IHouseholdDirectory directory, IOptions<Sta
 
         var ids = await directory.AllHouseholdIdsAsync(CancellationToken.None);
         var rows = new List<HouseholdSummary>();
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (id, ct) =>
+        foreach (var chunk in ids.Chunk(Parallelism))
         {
-            var probe = await GrainFactory.GetGrain<IHouseholdGrain>(GrainKeys.Household(id)).ProbeAsync();
-            if (probe.Summary is { VillageCode: { } village } summary && AreaCode.TryParse(village, out var v, out _) && area.Contains(v))
-            {
-                lock (rows)
-                {
-                    rows.Add(summary);
-                }
-            }
-        });
+            // Grain calls must start on this activation's scheduler, so the batch is awaited here.
+            var probes = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IHouseholdGrain>(GrainKeys.Household(id)).ProbeAsync()));
+            rows.AddRange(probes
+                .Select(p => p.Summary)
+                .OfType<HouseholdSummary>()
+                .Where(s => AreaCode.TryParse(s.VillageCode, out var village, out _) && area.Contains(village)));
+        }
 
         var byVillage = rows.ToLookup(r => r.VillageCode!, StringComparer.Ordinal);
         var counts = StatsCounts.Sum(populations.Select(p => StatsMath.ForVillage(byVillage[p.Key], p.Value)));
