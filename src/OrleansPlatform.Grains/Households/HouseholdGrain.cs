@@ -36,12 +36,21 @@ public sealed partial class HouseholdGrain(
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
 
     /// <inheritdoc/>
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Exists)
         {
-            await SyncRosterAsync();
+            // Re-tell the roster once activation is over: a roster settling an announced write asks
+            // this grain (ProbeAsync), which it can only answer once activated.
+            IGrainTimer? once = null;
+            once = this.RegisterGrainTimer(async _ =>
+            {
+                once?.Dispose();
+                await SyncRosterAsync();
+            }, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>

@@ -188,7 +188,7 @@ public sealed partial class VillageRosterGrain(
     {
         var changed = false;
         var settled = false;
-        foreach (var (householdId, expected) in state.State.Pending.ToList())
+        foreach (var householdId in state.State.Pending.Keys.ToList())
         {
             var probe = await GrainFactory.GetGrain<IHouseholdGrain>(GrainKeys.Household(householdId)).ProbeAsync();
             if (probe.Writing)
@@ -198,7 +198,7 @@ public sealed partial class VillageRosterGrain(
 
             changed |= probe.Summary is { } summary && summary.VillageCode == _code.Value
                 ? ApplyUpsert(summary)
-                : ApplyRemove(householdId, Math.Max(expected, probe.Summary?.Version ?? 0));
+                : ApplyRemove(householdId, probe.Summary?.Version ?? 0); // the committed version: a retried write must still count
             settled |= state.State.Pending.Remove(householdId);
         }
 

@@ -68,6 +68,24 @@ public class RollupTests(FastRollupClusterFixture fixture) : IClassFixture<FastR
     }
 
     [Fact]
+    public async Task A_write_announced_but_never_made_is_settled_and_a_retry_still_counts()
+    {
+        var world = new StatsWorld(fixture.Client, "680000000000", seed: 3);
+        await world.CreateAreasAsync();
+        var village = world.Villages[0];
+        var roster = fixture.Client.GetGrain<IVillageRosterGrain>(village);
+        await roster.ExpectAsync("never-written", 1); // as if the household's silo died before its first write
+
+        await Task.Delay(3 * Period);
+        var record = Testing.Synthetic.Household(village);
+        await fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("never-written")).PutAsync(record, null, "test");
+
+        var rows = await roster.ListAsync(null, null, 1, 50);
+        Assert.Equal(["never-written"], rows.Items.Select(r => r.HouseholdId));
+        Assert.Equal(1, (await roster.GetStatsAsync()).Households);
+    }
+
+    [Fact]
     public async Task A_county_with_nothing_changed_does_not_push_again()
     {
         var county = fixture.Client.GetGrain<ICountyStatsGrain>("640204000000");
