@@ -19,9 +19,6 @@ public sealed partial class HouseholdGrain(
     ILogger<HouseholdGrain> logger)
     : Grain, IHouseholdGrain
 {
-    /// <summary>Longest reason accepted with a status change.</summary>
-    public const int MaxReasonLength = 500;
-
     /// <summary>Largest history page a caller may ask for.</summary>
     public const int MaxPageSize = 200;
 
@@ -68,24 +65,12 @@ public sealed partial class HouseholdGrain(
 
         var movedFrom = before is not null && before.VillageCode != record.VillageCode ? before.VillageCode : null;
         var kind = created ? "created" : movedFrom is not null ? "relocated" : "updated";
-        var previous = Snapshot();
-        try
+        await CommitAsync(record.VillageCode!, movedFrom, apply: () =>
         {
-            await AnnounceAsync(record.VillageCode!, movedFrom);
             state.State.Record = record;
             state.State.LeftVillage = movedFrom ?? state.State.LeftVillage;
             AppendHistory(actor, kind, RecordDiff.Between(before, record));
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            Restore(previous);
-            _writing = false;
-            await ReleaseAsync(claimed);
-            throw;
-        }
-
-        _writing = false;
+        }, onFailure: () => ReleaseAsync(claimed));
 
         await ReleaseAsync(oldIds.Except(newIds).ToList());
         await SyncRosterAsync();
@@ -98,68 +83,15 @@ public sealed partial class HouseholdGrain(
     /// <inheritdoc/>
     public async Task<HouseholdView> TransitionAsync(StatusTransition transition, string actor)
     {
-        var (to, reason, date) = ValidateTransition(transition);
+        var (to, reason, date) = TransitionRules.Validate(transition, Today);
         if (!Exists)
         {
             throw NotFound();
         }
 
-        var from = state.State.Status;
-        if (!Lifecycle.CanMove(from, to))
-        {
-            var allowed = Lifecycle.AllowedFrom(from);
-            throw new DomainException(
-                DomainErrorKind.Conflict,
-                "household.illegal-transition",
-                $"A household that is {Camel(from)} cannot become {Camel(to)}; allowed: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed.Select(Camel)))}.");
-        }
-
-        if (Lifecycle.RequiresExitStandard(to))
-        {
-            var assessment = ExitStandard.Assess(state.State.Record!, date.Year, date, lines.Value);
-            if (!assessment.Meets)
-            {
-                throw new DomainException(
-                    DomainErrorKind.Unprocessable,
-                    "household.exit-standard-unmet",
-                    $"The household does not meet the exit standard for {date.Year}: {string.Join(", ", assessment.Unmet.Keys)}.",
-                    assessment.Unmet.ToDictionary(u => u.Key, u => new[] { u.Value }));
-            }
-        }
-
-        var previous = Snapshot();
-        await AnnounceAsync(state.State.Record!.VillageCode!, movedFrom: null);
-        var changes = new List<FieldChange>
-        {
-            new("status", Json(from), Json(to)),
-            new("statusReason", Json(state.State.StatusReason), Json(reason)),
-            new("statusEffectiveDate", Json(state.State.StatusEffectiveDate), Json(date)),
-        };
-        state.State.Status = to;
-        state.State.StatusReason = reason;
-        state.State.StatusEffectiveDate = date;
-        if (to == HouseholdStatus.Exited)
-        {
-            state.State.IllAtExit = state.State.Record!.Members!
-                .Where(m => m.Health is Health.SeriousIllness or Health.Disabled)
-                .Select(m => m.IdNumber!)
-                .ToList();
-        }
-
-        AppendHistory(actor, "transition", changes);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            Restore(previous);
-            _writing = false;
-            throw;
-        }
-
-        _writing = false;
-
+        TransitionRules.EnsureAllowed(state.State.Record!, state.State.Status, to, date, lines.Value);
+        await CommitAsync(state.State.Record!.VillageCode!, movedFrom: null, () =>
+            AppendHistory(actor, "transition", TransitionRules.Apply(state.State, to, reason, date)));
         await SyncRosterAsync();
         return View();
     }
@@ -244,11 +176,13 @@ public sealed partial class HouseholdGrain(
     }
 
     /// <summary>
-    /// Tells the roster(s) concerned that the next version is being written, so that its outcome is
-    /// counted even if this activation dies before reporting it.
+    /// Writes one new version: announces it to the roster(s) concerned (so its outcome is counted even
+    /// if this activation dies before reporting it), applies the change and stores it. On failure the
+    /// in-memory state is restored, <paramref name="onFailure"/> runs, and the error propagates.
     /// </summary>
-    private async Task AnnounceAsync(string village, string? movedFrom)
+    private async Task CommitAsync(string village, string? movedFrom, Action apply, Func<Task>? onFailure = null)
     {
+        var previous = Snapshot();
         _writing = true;
         try
         {
@@ -258,11 +192,23 @@ public sealed partial class HouseholdGrain(
             {
                 await GrainFactory.GetGrain<IVillageRosterGrain>(movedFrom).ExpectAsync(HouseholdId, next);
             }
+
+            apply();
+            await state.WriteStateAsync();
         }
         catch
         {
-            _writing = false;
+            Restore(previous);
+            if (onFailure is not null)
+            {
+                await onFailure();
+            }
+
             throw;
+        }
+        finally
+        {
+            _writing = false;
         }
     }
 
@@ -320,38 +266,6 @@ public sealed partial class HouseholdGrain(
         state.State.LeftVillage = s.LeftVillage;
     }
 
-    private (HouseholdStatus To, string? Reason, DateOnly Date) ValidateTransition(StatusTransition? transition)
-    {
-        var errors = new ValidationErrors();
-        var reason = transition?.Reason?.Trim();
-        if (transition?.To is null)
-        {
-            errors.Add("to", "The target status is required.");
-        }
-
-        if (transition?.EffectiveDate is not { } date)
-        {
-            errors.Add("effectiveDate", "The effective date (yyyy-mm-dd) is required.");
-        }
-        else if (date > Today)
-        {
-            errors.Add("effectiveDate", "The effective date cannot be in the future.");
-        }
-
-        if (transition?.To == HouseholdStatus.Removed && string.IsNullOrEmpty(reason))
-        {
-            errors.Add("reason", "A reason is required to remove a household.");
-        }
-
-        if (reason is { Length: > MaxReasonLength })
-        {
-            errors.Add("reason", $"The reason must be at most {MaxReasonLength} characters.");
-        }
-
-        errors.ThrowIfAny();
-        return (transition!.To!.Value, string.IsNullOrEmpty(reason) ? null : reason, transition.EffectiveDate!.Value);
-    }
-
     private HouseholdView View() => HouseholdProjection.View(HouseholdId, state.State, Today, lines.Value);
 
     private DomainException NotFound() =>
@@ -372,10 +286,6 @@ public sealed partial class HouseholdGrain(
 
         return -1;
     }
-
-    private static string Camel(HouseholdStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
-
-    private static string? Json<T>(T? value) => value is null ? null : System.Text.Json.JsonSerializer.Serialize(value, PlatformJson.Options);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing ID claims of household {HouseholdId} failed; they will be taken over when needed.")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception, string householdId);
