@@ -6,10 +6,11 @@ using OrleansPlatform.Households;
 namespace OrleansPlatform.Statistics;
 
 /// <summary>
-/// Rolls up one county. Village reports only replace older ones in memory; on each timer tick, and only
-/// when something changed, the county recomputes its towns and itself, persists the village reports
-/// and pushes its figures to its city and province. On activation, and by a reminder, it asks every
-/// village it knows to report again, so figures lost with a silo are recovered.
+/// Rolls up one county. Village reports only replace older ones in memory and start the rollup timer;
+/// on its tick the county recomputes its towns and itself, persists the village reports and pushes its
+/// figures to its city and province, then stops the timer until the next change, so an idle county
+/// does no work. On activation it asks every village it knows to report again, so figures lost with a
+/// silo are recovered; a one-minute reminder brings it back after its silo is lost and keeps it active.
 /// </summary>
 public sealed partial class CountyStatsGrain(
     [PersistentState("county-stats", PlatformStorage.Name)] IPersistentState<CountyStatsState> state,
@@ -26,6 +27,11 @@ public sealed partial class CountyStatsGrain(
     private StatsCounts _county = StatsCounts.Empty;
     private Dictionary<string, (StatsCounts Counts, int Villages)> _towns = new(StringComparer.Ordinal);
     private DateTimeOffset _asOf;
+    private IGrainTimer? _timer;
+
+    // Reports may arrive while a tick awaits (they interleave); they wait here and are merged at the
+    // start of the next tick, so the persisted state never changes under a write in progress.
+    private readonly Dictionary<string, VersionedCounts> _inbox = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -34,23 +40,20 @@ public sealed partial class CountyStatsGrain(
         Recompute();
         _dirty = true; // push once after activation: the city and province may have missed the last push
         _reconcile = state.State.Villages.Count > 0;
-        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions
-        {
-            DueTime = TimeSpan.Zero,
-            Period = options.Value.Period,
-            Interleave = false,
-            KeepAlive = true,
-        });
+        EnsureTimer(TimeSpan.Zero);
         await this.RegisterOrUpdateReminder(ReconcileReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
     }
 
     /// <inheritdoc/>
     public Task ReportVillageAsync(string villageCode, StatsCounts counts, int version)
     {
-        if (!state.State.Villages.TryGetValue(villageCode, out var known) || known.Version < version)
+        var newest = _inbox.TryGetValue(villageCode, out var waiting) ? waiting.Version
+            : state.State.Villages.TryGetValue(villageCode, out var known) ? known.Version
+            : int.MinValue;
+        if (version > newest)
         {
-            state.State.Villages[villageCode] = new VersionedCounts(version, counts, clock.GetUtcNow());
-            _dirty = true;
+            _inbox[villageCode] = new VersionedCounts(version, counts, clock.GetUtcNow());
+            EnsureTimer(options.Value.Period);
         }
 
         return Task.CompletedTask;
@@ -73,21 +76,26 @@ public sealed partial class CountyStatsGrain(
     /// <inheritdoc/>
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        _reconcile = true;
+        // Being called is the point: it reactivates a county lost with its silo (which then reconciles)
+        // and keeps an idle one in memory, so its figures need no reload.
+        this.DelayDeactivation(TimeSpan.FromMinutes(3));
         return Task.CompletedTask;
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
+        MergeInbox();
         if (_reconcile)
         {
             _reconcile = false;
             await AskVillagesToReportAsync();
+            MergeInbox();
         }
 
         if (!_dirty)
         {
-            return; // nothing changed: no work
+            StopTimerIfIdle();
+            return;
         }
 
         _dirty = false;
@@ -106,6 +114,42 @@ public sealed partial class CountyStatsGrain(
         {
             _dirty = true; // try again next tick
             LogPushFailed(logger, e, _code.Value);
+        }
+
+        StopTimerIfIdle();
+    }
+
+    private void MergeInbox()
+    {
+        foreach (var (village, report) in _inbox)
+        {
+            if (!state.State.Villages.TryGetValue(village, out var known) || known.Version < report.Version)
+            {
+                state.State.Villages[village] = report;
+                _dirty = true;
+            }
+        }
+
+        _inbox.Clear();
+    }
+
+    private void EnsureTimer(TimeSpan dueTime)
+    {
+        _timer ??= this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions
+        {
+            DueTime = dueTime,
+            Period = options.Value.Period,
+            Interleave = false,
+            KeepAlive = true,
+        });
+    }
+
+    private void StopTimerIfIdle()
+    {
+        if (!_dirty && !_reconcile && _inbox.Count == 0)
+        {
+            _timer?.Dispose();
+            _timer = null;
         }
     }
 
