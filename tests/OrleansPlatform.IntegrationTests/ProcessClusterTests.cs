@@ -54,6 +54,7 @@ public sealed class ProcessClusterTests : IAsyncLifetime, IDisposable
             ["Orleans__Membership__ProbeTimeout"] = "00:00:02",
             ["Orleans__Membership__NumMissedProbesLimit"] = "2",
             ["Orleans__Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
+            ["Statistics__Period"] = "00:00:01",
         };
         var silo = RepositoryPaths.ServerAssembly("OrleansPlatform.Silo");
         var siloA = Start("silo-a", silo, ["--silo-port", Port(ports[0]), "--gateway-port", Port(ports[1])], environment);
@@ -68,6 +69,14 @@ public sealed class ProcessClusterTests : IAsyncLifetime, IDisposable
         {
             var response = await Http.PutAsJsonAsync($"/api/v1/areas/{code}", new { name, ruralPopulation = population });
             Assert.True(response.StatusCode == HttpStatusCode.Created, $"PUT {code}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var villages = areas.Where(a => a.Population is not null).Select(a => a.Code).ToList();
+        for (var i = 0; i < 6; i++)
+        {
+            var record = Synthetic.Household(villages[i % villages.Count], 2000m + (i * 300));
+            var response = await Http.PutAsync($"/api/v1/households/proc-{i}", new StringContent(JsonSerializer.Serialize(record, PlatformJson.Options), System.Text.Encoding.UTF8, "application/json"));
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"PUT household {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
         siloA.Kill();
@@ -90,6 +99,27 @@ public sealed class ProcessClusterTests : IAsyncLifetime, IDisposable
 
         var afterKill = await Http.PutAsJsonAsync($"/api/v1/areas/{areas[0].Code}", new { name = "Still writable" });
         Assert.Equal(HttpStatusCode.OK, afterKill.StatusCode);
+
+        // The figures survive the kill too: the province converges to the recount of the six households.
+        JsonElement check = default;
+        while (deadline.Elapsed < TimeSpan.FromSeconds(150))
+        {
+            var response = await Http.GetAsync("/api/v1/admin/consistency/610000000000");
+            if (response.IsSuccessStatusCode)
+            {
+                check = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                if (check.GetProperty("consistent").GetBoolean() && check.GetProperty("served").GetProperty("poorHouseholds").GetInt32() == 6)
+                {
+                    break;
+                }
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.True(check.ValueKind == JsonValueKind.Object && check.GetProperty("consistent").GetBoolean(), $"not consistent: {check}");
+        Assert.Equal(6, check.GetProperty("served").GetProperty("poorHouseholds").GetInt32());
+        Assert.Equal(12, check.GetProperty("served").GetProperty("poorPeople").GetInt32());
     }
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -76,13 +75,15 @@ public sealed class ConsistencyGrain(IHouseholdDirectory directory, IOptions<Sta
         var differences = new List<FigureDifference>();
         void Check<T>(string name, T a, T b)
         {
-            var x = JsonSerializer.Serialize(a, PlatformJson.Options);
-            var y = JsonSerializer.Serialize(b, PlatformJson.Options);
-            if (x != y)
+            // Values compare by value (2750.0 equals 2750); collections by their sorted JSON.
+            if (!EqualityComparer<T>.Default.Equals(a, b))
             {
-                differences.Add(new FigureDifference(name, x, y));
+                differences.Add(new FigureDifference(name, JsonSerializer.Serialize(a, PlatformJson.Options), JsonSerializer.Serialize(b, PlatformJson.Options)));
             }
         }
+
+        void CheckMap(string name, IEnumerable<KeyValuePair<string, int>> a, IEnumerable<KeyValuePair<string, int>> b) =>
+            Check(name, JsonSerializer.Serialize(new SortedDictionary<string, int>(a.ToDictionary(), StringComparer.Ordinal)), JsonSerializer.Serialize(new SortedDictionary<string, int>(b.ToDictionary(), StringComparer.Ordinal)));
 
         Check("households", served.Households, recount.Households);
         Check("people", served.People, recount.People);
@@ -95,9 +96,9 @@ public sealed class ConsistencyGrain(IHouseholdDirectory directory, IOptions<Sta
         Check("atRiskHouseholds", served.AtRiskHouseholds, recount.AtRiskHouseholds);
         Check("ruralPopulation", served.RuralPopulation, recount.RuralPopulation);
         Check("povertyIncidence", served.PovertyIncidence, recount.PovertyIncidence);
-        Check("byPrimaryCause", new SortedDictionary<string, int>(served.ByPrimaryCause.ToDictionary(k => k.Key.ToString(), v => v.Value)), new SortedDictionary<string, int>(recount.ByPrimaryCause.ToDictionary(k => k.Key.ToString(), v => v.Value)));
-        Check("guaranteeGaps", new SortedDictionary<string, int>(served.GuaranteeGaps.ToDictionary(), StringComparer.Ordinal), new SortedDictionary<string, int>(recount.GuaranteeGaps.ToDictionary(), StringComparer.Ordinal));
-        Check("averagePerCapitaIncome", served.AveragePerCapitaIncome?.ToString(CultureInfo.InvariantCulture), recount.AveragePerCapitaIncome?.ToString(CultureInfo.InvariantCulture));
+        CheckMap("byPrimaryCause", served.ByPrimaryCause.Select(c => KeyValuePair.Create(c.Key.ToString(), c.Value)), recount.ByPrimaryCause.Select(c => KeyValuePair.Create(c.Key.ToString(), c.Value)));
+        CheckMap("guaranteeGaps", served.GuaranteeGaps, recount.GuaranteeGaps);
+        Check("averagePerCapitaIncome", served.AveragePerCapitaIncome, recount.AveragePerCapitaIncome);
         Check("exitEligible", served.ExitEligible, recount.ExitEligible);
         return differences;
     }
