@@ -59,6 +59,12 @@ public sealed partial class HouseholdGrain(
 
         var created = !Exists;
         var before = state.State.Record;
+        var changes = RecordDiff.Between(before, record);
+        if (!created && changes.Count == 0)
+        {
+            return new HouseholdWriteResult(false, View()); // the same record again: no new version
+        }
+
         var oldIds = IdNumbers(before);
         var newIds = IdNumbers(record);
         var claimed = await ClaimAsync(record, newIds.Except(oldIds).ToList());
@@ -69,7 +75,7 @@ public sealed partial class HouseholdGrain(
         {
             state.State.Record = record;
             state.State.LeftVillage = movedFrom ?? state.State.LeftVillage;
-            AppendHistory(actor, kind, RecordDiff.Between(before, record));
+            AppendHistory(actor, kind, changes);
         }, onFailure: () => ReleaseAsync(claimed));
 
         await ReleaseAsync(oldIds.Except(newIds).ToList());

@@ -130,6 +130,19 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Writing_the_same_record_again_makes_no_new_version()
+    {
+        var id = NewId();
+        var created = await CreateAsync(id, Synthetic.Household(VillageA));
+
+        var again = await Household(id).PutAsync(created.Record with { }, created.Version, "test");
+
+        Assert.False(again.Created);
+        Assert.Equal(created.Version, again.Household.Version);
+        Assert.Equal(1, (await Household(id).GetHistoryAsync(1, 10)).Total);
+    }
+
+    [Fact]
     public async Task Replacing_needs_the_current_version()
     {
         var id = NewId();
