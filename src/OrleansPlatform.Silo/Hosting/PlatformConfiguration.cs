@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Npgsql;
 
 namespace OrleansPlatform.Silo.Hosting;
 
@@ -48,6 +49,14 @@ public static class PlatformConfiguration
                 $"the environment variable ConnectionStrings__{ConnectionStringName}, or --connection-string.");
         }
 
-        return value;
+        // Prepared statements for the providers' few, constantly repeated queries, unless the operator chose otherwise.
+        var builder = new NpgsqlConnectionStringBuilder(value);
+        if (builder.MaxAutoPrepare == 0 && !value.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 }
