@@ -5,11 +5,11 @@ using OrleansPlatform.Testing;
 
 namespace OrleansPlatform.Grains.Tests.Statistics;
 
-/// <summary>A cluster whose counties roll up every second.</summary>
+/// <summary>A cluster whose counties roll up every two seconds.</summary>
 public class FastRollupClusterFixture : PlatformClusterFixture
 {
     /// <summary>The rollup period of this cluster.</summary>
-    public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
 
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
