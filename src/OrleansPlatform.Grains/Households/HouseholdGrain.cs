@@ -30,6 +30,8 @@ public sealed partial class HouseholdGrain(
 
     private bool Exists => state.State.Record is not null;
 
+    private MemberClaims Claims => new(GrainFactory, HouseholdId, logger);
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
 
     /// <inheritdoc/>
@@ -65,9 +67,9 @@ public sealed partial class HouseholdGrain(
             return new HouseholdWriteResult(false, View()); // the same record again: no new version
         }
 
-        var oldIds = IdNumbers(before);
-        var newIds = IdNumbers(record);
-        var claimed = await ClaimAsync(record, newIds.Except(oldIds).ToList());
+        var oldIds = MemberClaims.IdNumbers(before);
+        var newIds = MemberClaims.IdNumbers(record);
+        var claimed = await Claims.ClaimAsync(record, newIds.Except(oldIds).ToList());
 
         var movedFrom = before is not null && before.VillageCode != record.VillageCode ? before.VillageCode : null;
         var kind = created ? "created" : movedFrom is not null ? "relocated" : "updated";
@@ -76,9 +78,9 @@ public sealed partial class HouseholdGrain(
             state.State.Record = record;
             state.State.LeftVillage = movedFrom ?? state.State.LeftVillage;
             AppendHistory(actor, kind, changes);
-        }, onFailure: () => ReleaseAsync(claimed));
+        }, onFailure: () => Claims.ReleaseAsync(claimed));
 
-        await ReleaseAsync(oldIds.Except(newIds).ToList());
+        await Claims.ReleaseAsync(oldIds.Except(newIds).ToList());
         await SyncRosterAsync();
         return new HouseholdWriteResult(created, View());
     }
@@ -158,29 +160,6 @@ public sealed partial class HouseholdGrain(
         }
     }
 
-    private async Task<List<string>> ClaimAsync(HouseholdRecord record, List<string> ids)
-    {
-        var outcomes = await Task.WhenAll(ids.Select(async id =>
-            (Id: id, Holder: await GrainFactory.GetGrain<IPersonGrain>(GrainKeys.Person(id)).ClaimAsync(HouseholdId))));
-        var conflicts = outcomes.Where(o => o.Holder is not null).ToList();
-        var claimed = outcomes.Where(o => o.Holder is null).Select(o => o.Id).ToList();
-        if (conflicts.Count == 0)
-        {
-            return claimed;
-        }
-
-        await ReleaseAsync(claimed);
-        var members = record.Members!;
-        var errors = conflicts.ToDictionary(
-            c => $"members[{IndexOf(members, c.Id)}].idNumber",
-            c => new[] { $"This person is registered in household {c.Holder}." });
-        throw new DomainException(
-            DomainErrorKind.Conflict,
-            "household.person-registered-elsewhere",
-            $"A person may belong to one household only: {string.Join("; ", conflicts.Select(c => $"members[{IndexOf(members, c.Id)}] is registered in household {c.Holder}"))}.",
-            errors);
-    }
-
     /// <summary>
     /// Writes one new version: announces it to the roster(s) concerned (so its outcome is counted even
     /// if this activation dies before reporting it), applies the change and stores it. On failure the
@@ -188,7 +167,7 @@ public sealed partial class HouseholdGrain(
     /// </summary>
     private async Task CommitAsync(string village, string? movedFrom, Action apply, Func<Task>? onFailure = null)
     {
-        var previous = Snapshot();
+        var previous = state.State.Copy();
         _writing = true;
         try
         {
@@ -204,7 +183,7 @@ public sealed partial class HouseholdGrain(
         }
         catch
         {
-            Restore(previous);
+            state.State = previous;
             if (onFailure is not null)
             {
                 await onFailure();
@@ -215,19 +194,6 @@ public sealed partial class HouseholdGrain(
         finally
         {
             _writing = false;
-        }
-    }
-
-    private async Task ReleaseAsync(List<string> ids)
-    {
-        try
-        {
-            await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IPersonGrain>(GrainKeys.Person(id)).ReleaseAsync(HouseholdId)));
-        }
-        catch (Exception e) when (e is not DomainException)
-        {
-            // A claim left behind is taken over by the next claimant once its holder no longer lists the person.
-            LogReleaseFailed(logger, e, HouseholdId);
         }
     }
 
@@ -257,44 +223,10 @@ public sealed partial class HouseholdGrain(
         state.State.History.Add(new HistoryEntry(state.State.Version, clock.GetUtcNow(), actor, kind, changes));
     }
 
-    private (HouseholdRecord? Record, HouseholdStatus Status, string? Reason, DateOnly? Date, int Version, int HistoryCount, List<string> IllAtExit, string? LeftVillage) Snapshot() =>
-        (state.State.Record, state.State.Status, state.State.StatusReason, state.State.StatusEffectiveDate, state.State.Version, state.State.History.Count, state.State.IllAtExit, state.State.LeftVillage);
-
-    private void Restore((HouseholdRecord? Record, HouseholdStatus Status, string? Reason, DateOnly? Date, int Version, int HistoryCount, List<string> IllAtExit, string? LeftVillage) s)
-    {
-        state.State.Record = s.Record;
-        state.State.Status = s.Status;
-        state.State.StatusReason = s.Reason;
-        state.State.StatusEffectiveDate = s.Date;
-        state.State.Version = s.Version;
-        state.State.History.RemoveRange(s.HistoryCount, state.State.History.Count - s.HistoryCount);
-        state.State.IllAtExit = s.IllAtExit;
-        state.State.LeftVillage = s.LeftVillage;
-    }
-
     private HouseholdView View() => HouseholdProjection.View(HouseholdId, state.State, Today, lines.Value);
 
     private DomainException NotFound() =>
         new(DomainErrorKind.NotFound, "household.not-found", $"Household {HouseholdId} does not exist.");
-
-    private static HashSet<string> IdNumbers(HouseholdRecord? record) =>
-        (record?.Members ?? []).Select(m => m.IdNumber!).ToHashSet(StringComparer.Ordinal);
-
-    private static int IndexOf(IReadOnlyList<Member> members, string id)
-    {
-        for (var i = 0; i < members.Count; i++)
-        {
-            if (members[i].IdNumber == id)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing ID claims of household {HouseholdId} failed; they will be taken over when needed.")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string householdId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telling the village roster about household {HouseholdId} failed; it is retried on the next write or activation.")]
     private static partial void LogRosterSyncFailed(ILogger logger, Exception exception, string householdId);

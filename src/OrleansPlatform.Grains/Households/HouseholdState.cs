@@ -27,4 +27,17 @@ public sealed class HouseholdState
 
     /// <summary>A village whose roster may still list this household after a relocation, until it is told otherwise.</summary>
     [Id(7)] public string? LeftVillage { get; set; }
+
+    /// <summary>A copy to restore when a write fails; the history list is copied, records are immutable.</summary>
+    public HouseholdState Copy() => new()
+    {
+        Record = Record,
+        Status = Status,
+        StatusReason = StatusReason,
+        StatusEffectiveDate = StatusEffectiveDate,
+        Version = Version,
+        History = [.. History],
+        IllAtExit = IllAtExit,
+        LeftVillage = LeftVillage,
+    };
 }
