@@ -46,6 +46,15 @@ else
   echo "==> Using the database from ConnectionStrings__Platform"
 fi
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
+if [ -z "${Auth__SigningKey:-}" ]; then
+  # A random token-signing key of this installation, kept under the ignored .data folder (never in git).
+  KEY_FILE="$REPO_ROOT/.data/signing-key"
+  if [ ! -s "$KEY_FILE" ]; then
+    mkdir -p "$REPO_ROOT/.data"
+    (umask 077; head -c 48 /dev/urandom | base64 -w0 >"$KEY_FILE")
+  fi
+  export Auth__SigningKey="$(cat "$KEY_FILE")"
+fi
 
 echo "==> Building"
 dotnet build "$REPO_ROOT/OrleansPlatform.sln" -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -83,7 +92,9 @@ fi
 cat <<MSG
 
 OrleansPlatform is running with $SILOS silo(s).
-  API:     http://127.0.0.1:$HTTP_PORT/api/v1/areas/610204100201
+  Sign in: curl -s -X POST http://127.0.0.1:$HTTP_PORT/api/v1/auth/token -H 'Content-Type: application/json' \\
+             -d '{"login":"demo-province-admin","password":"<printed above>"}'
+  API:     http://127.0.0.1:$HTTP_PORT/api/v1/areas/610204100201  (Authorization: Bearer <accessToken>)
   Docs:    http://127.0.0.1:$HTTP_PORT/docs
   Health:  http://127.0.0.1:$HTTP_PORT/health/ready
 Press Ctrl-C to stop.

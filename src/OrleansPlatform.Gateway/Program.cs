@@ -1,8 +1,13 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using OrleansPlatform;
+using OrleansPlatform.Access;
+using OrleansPlatform.Gateway.Access;
+using OrleansPlatform.Gateway.Audit;
 using OrleansPlatform.Gateway.Errors;
 using OrleansPlatform.Gateway.Health;
+using OrleansPlatform.Silo.Audit;
 using OrleansPlatform.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,8 +24,16 @@ else
 }
 
 builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IConfiguration>().GetPlatformConnectionString()));
+builder.Services.AddSingleton<IAuditLog, PostgresAuditLog>();
+builder.Services.AddPlatformAuthentication(builder.Configuration);
+RateLimits.AddPlatformRateLimits(builder.Services, builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1024L * 1024));
 builder.Services
-    .AddControllers()
+    .AddControllers(mvc =>
+    {
+        mvc.Filters.Add(new BodySizeLimitAttribute(BodySizeLimitAttribute.DefaultBytes) { IsDefault = true });
+        mvc.Filters.Add<AuditFilter>();
+    })
     .AddJsonOptions(o => PlatformJson.Configure(o.JsonSerializerOptions))
     .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidInput.Problem);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -35,20 +48,41 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseCallerContext();
+app.UseRateLimiter();
+app.UseAuthorization();
 
-app.MapOpenApi();
+// The API page is static files served before endpoint routing: it gets the administrators' check here.
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/docs"), docs => docs.Use(async (context, next) =>
+{
+    if (context.FindCaller() is not { } caller)
+    {
+        await context.ChallengeAsync();
+    }
+    else if (!caller.Has(Permission.Administer))
+    {
+        await context.ForbidAsync();
+    }
+    else
+    {
+        await next(context);
+    }
+}));
+
+app.MapOpenApi().RequireAuthorization(RequirePermissionAttribute.PolicyName(Permission.Administer));
 app.UseSwaggerUI(o =>
 {
     o.RoutePrefix = "docs";
     o.SwaggerEndpoint("/openapi/v1.json", "OrleansPlatform API v1");
     o.DocumentTitle = "OrleansPlatform API";
 });
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions
 {
     Predicate = check => check.Tags.Contains("ready"),
     ResponseWriter = HealthResponseWriter.WriteAsync,
-});
+}).AllowAnonymous();
 app.MapControllers();
 
 await app.RunAsync();

@@ -16,6 +16,12 @@ public static class GrainKeys
     /// <summary>Key of the person grain for an ID number.</summary>
     public static string Person(string idNumber) => "id:" + idNumber;
 
+    /// <summary>Key of the account grain for a login name.</summary>
+    public static string Account(string login) => "acct:" + login;
+
+    /// <summary>The login inside an account grain key.</summary>
+    public static string LoginOf(string key) => key["acct:".Length..];
+
     /// <summary>The ID number inside a person grain key.</summary>
     public static string IdNumberOf(string key) => key["id:".Length..];
 }

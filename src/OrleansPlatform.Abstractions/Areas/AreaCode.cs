@@ -68,13 +68,18 @@ public readonly record struct AreaCode
         }
     }
 
-    /// <summary>True when <paramref name="other"/> is this area or lies below it.</summary>
-    public bool Contains(AreaCode other)
+    /// <summary>The significant digits: every code of this area and below starts with them (e.g. <c>610204</c> for a county).</summary>
+    public string Prefix
     {
-        var level = Level;
-        var end = Segments[(int)level - 1].Start + Segments[(int)level - 1].Length;
-        return string.CompareOrdinal(Value, 0, other.Value, 0, end) == 0;
+        get
+        {
+            var segment = Segments[(int)Level - 1];
+            return Value[..(segment.Start + segment.Length)];
+        }
     }
+
+    /// <summary>True when <paramref name="other"/> is this area or lies below it.</summary>
+    public bool Contains(AreaCode other) => other.Value.StartsWith(Prefix, StringComparison.Ordinal);
 
     /// <summary>Parses a code; on failure <paramref name="error"/> says what is wrong.</summary>
     public static bool TryParse(

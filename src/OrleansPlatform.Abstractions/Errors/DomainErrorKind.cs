@@ -20,4 +20,7 @@ public enum DomainErrorKind
 
     /// <summary>The caller's precondition (e.g. If-Match) does not hold (412).</summary>
     PreconditionFailed = 6,
+
+    /// <summary>The caller's role does not allow this (403).</summary>
+    Forbidden = 7,
 }

@@ -7,18 +7,19 @@ public interface IHouseholdGrain : IGrainWithStringKey
     /// <summary>
     /// Creates the household or replaces its record. Replacing needs <paramref name="ifMatchVersion"/>
     /// equal to the current version. Every member's ID number is claimed for this household across
-    /// the cluster. A refused write changes nothing anywhere.
+    /// the cluster. A refused write changes nothing anywhere. The caller in the request context is
+    /// recorded as the actor; a household or village outside its jurisdiction reads as missing.
     /// </summary>
     [Alias("Put")]
-    Task<HouseholdWriteResult> PutAsync(HouseholdRecord record, int? ifMatchVersion, string actor);
+    Task<HouseholdWriteResult> PutAsync(HouseholdRecord record, int? ifMatchVersion);
 
-    /// <summary>Returns the household, or null when it does not exist.</summary>
+    /// <summary>Returns the household, or null when it does not exist or lies outside the caller's jurisdiction.</summary>
     [Alias("Get")]
     Task<HouseholdView?> GetAsync();
 
     /// <summary>Moves the household to another status, checking the lifecycle and, for exits, the exit standard.</summary>
     [Alias("Transition")]
-    Task<HouseholdView> TransitionAsync(StatusTransition transition, string actor);
+    Task<HouseholdView> TransitionAsync(StatusTransition transition);
 
     /// <summary>Every version, newest first, paged.</summary>
     [Alias("History")]

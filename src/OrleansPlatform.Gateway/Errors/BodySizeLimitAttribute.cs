@@ -12,12 +12,23 @@ namespace OrleansPlatform.Gateway.Errors;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class BodySizeLimitAttribute(long bytes) : Attribute, IResourceFilter
 {
+    /// <summary>The limit of actions that name none.</summary>
+    public const long DefaultBytes = 64 * 1024;
+
     /// <summary>Largest accepted body.</summary>
     public long Bytes { get; } = bytes;
+
+    /// <summary>True for the limit registered for every action; an action's own limit takes its place.</summary>
+    public bool IsDefault { get; init; }
 
     /// <inheritdoc/>
     public void OnResourceExecuting(ResourceExecutingContext context)
     {
+        if (IsDefault && context.ActionDescriptor.EndpointMetadata.OfType<BodySizeLimitAttribute>().Any(a => !a.IsDefault))
+        {
+            return;
+        }
+
         var http = context.HttpContext;
         if (http.Request.ContentLength > Bytes)
         {

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using OrleansPlatform.Gateway.Access;
+using OrleansPlatform.Access;
 using OrleansPlatform.Errors;
+using OrleansPlatform.Gateway.Audit;
+using OrleansPlatform.Households;
 using OrleansPlatform.People;
 
 namespace OrleansPlatform.Gateway.People;
@@ -9,8 +13,12 @@ namespace OrleansPlatform.Gateway.People;
 [Route("api/v1/people")]
 public sealed class PeopleController(IClusterClient cluster) : ControllerBase
 {
-    /// <summary>The household that holds the person with this ID number.</summary>
+    /// <summary>
+    /// The household that holds the person with this ID number. Needs the personal-data permission;
+    /// a person in a household outside the caller's jurisdiction answers 404. Every lookup is audited.
+    /// </summary>
     [HttpGet("{idNumber}")]
+    [RequirePermission(Permission.PersonalData)]
     [ProducesResponseType<PersonHousehold>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -21,8 +29,10 @@ public sealed class PeopleController(IClusterClient cluster) : ControllerBase
             throw DomainException.Invalid("idNumber", error);
         }
 
-        var household = await cluster.GetGrain<IPersonGrain>(GrainKeys.Person(idNumber)).GetHouseholdAsync()
-            ?? throw new DomainException(DomainErrorKind.NotFound, "person.not-found", "No registered household holds this ID number.");
+        var notFound = new DomainException(DomainErrorKind.NotFound, "person.not-found", "No registered household holds this ID number.");
+        var household = await cluster.GetGrain<IPersonGrain>(GrainKeys.Person(idNumber)).GetHouseholdAsync() ?? throw notFound;
+        var view = await cluster.GetGrain<IHouseholdGrain>(GrainKeys.Household(household)).GetAsync() ?? throw notFound; // null outside the jurisdiction
+        HttpContext.AuditPersonalDataShown("household", household, view.Record.VillageCode);
         return new PersonHousehold(idNumber, household);
     }
 }

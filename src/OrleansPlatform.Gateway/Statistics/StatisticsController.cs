@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using OrleansPlatform.Access;
 using OrleansPlatform.Areas;
+using OrleansPlatform.Gateway.Access;
 using OrleansPlatform.Errors;
 using OrleansPlatform.Statistics;
 
@@ -11,6 +13,7 @@ public sealed class StatisticsController(IClusterClient cluster) : ControllerBas
 {
     /// <summary>The figures of any area, served from grain memory.</summary>
     [HttpGet("api/v1/areas/{code}/stats")]
+    [RequirePermission(Permission.ReadRegistry)]
     [ProducesResponseType<AreaStats>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -22,6 +25,7 @@ public sealed class StatisticsController(IClusterClient cluster) : ControllerBas
 
     /// <summary>The figures of each direct child of an area, for drill-down (a village has none).</summary>
     [HttpGet("api/v1/areas/{code}/stats/children")]
+    [RequirePermission(Permission.ReadRegistry)]
     [ProducesResponseType<IReadOnlyList<AreaStats>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<IReadOnlyList<AreaStats>>> ChildrenAsync(string code)
@@ -35,6 +39,7 @@ public sealed class StatisticsController(IClusterClient cluster) : ControllerBas
     /// what is served. Reads the whole registry: meant for administrators and tests.
     /// </summary>
     [HttpGet("api/v1/admin/consistency/{code}")]
+    [RequirePermission(Permission.Administer)]
     [ProducesResponseType<ConsistencyReport>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<ConsistencyReport>> ConsistencyAsync(string code)
@@ -46,7 +51,7 @@ public sealed class StatisticsController(IClusterClient cluster) : ControllerBas
     private async Task<AreaDetails> ExistingAsync(string code)
     {
         var areaCode = AreaRules.ParseCode(code);
-        return await cluster.GetGrain<IAreaGrain>(areaCode.Value).GetAsync()
-            ?? throw new DomainException(DomainErrorKind.NotFound, "area.not-found", $"Area {areaCode} does not exist.");
+        HttpContext.RequireReach(areaCode);
+        return await cluster.GetGrain<IAreaGrain>(areaCode.Value).GetAsync() ?? throw CallerAccess.AreaNotFound(areaCode);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansPlatform.Access;
 using OrleansPlatform.Areas;
 using OrleansPlatform.Errors;
 using OrleansPlatform.People;
@@ -30,6 +31,9 @@ public sealed partial class HouseholdGrain(
 
     private bool Exists => state.State.Record is not null;
 
+    /// <summary>Exists and lies within the caller's jurisdiction; anything else reads as missing.</summary>
+    private bool Visible => Exists && CallerContext.Reaches(state.State.Record!.VillageCode);
+
     private MemberClaims Claims => new(GrainFactory, HouseholdId, logger);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
@@ -53,8 +57,14 @@ public sealed partial class HouseholdGrain(
     }
 
     /// <inheritdoc/>
-    public async Task<HouseholdWriteResult> PutAsync(HouseholdRecord record, int? ifMatchVersion, string actor)
+    public async Task<HouseholdWriteResult> PutAsync(HouseholdRecord record, int? ifMatchVersion)
     {
+        CallerContext.Require(Permission.WriteHouseholds);
+        if (Exists && !CallerContext.Reaches(state.State.Record!.VillageCode))
+        {
+            throw NotFound(); // outside the caller's jurisdiction: as if it did not exist
+        }
+
         CheckPreconditions(ifMatchVersion);
         HouseholdValidator.Validate(record, Today);
         await CheckVillageAsync(record.VillageCode!);
@@ -77,7 +87,7 @@ public sealed partial class HouseholdGrain(
         {
             state.State.Record = record;
             state.State.LeftVillage = movedFrom ?? state.State.LeftVillage;
-            AppendHistory(actor, kind, changes);
+            AppendHistory(kind, changes);
         }, onFailure: () => Claims.ReleaseAsync(claimed));
 
         await Claims.ReleaseAsync(oldIds.Except(newIds).ToList());
@@ -86,20 +96,21 @@ public sealed partial class HouseholdGrain(
     }
 
     /// <inheritdoc/>
-    public Task<HouseholdView?> GetAsync() => Task.FromResult(Exists ? View() : null);
+    public Task<HouseholdView?> GetAsync() => Task.FromResult(Visible ? View() : null);
 
     /// <inheritdoc/>
-    public async Task<HouseholdView> TransitionAsync(StatusTransition transition, string actor)
+    public async Task<HouseholdView> TransitionAsync(StatusTransition transition)
     {
+        CallerContext.Require(Permission.WriteHouseholds);
         var (to, reason, date) = TransitionRules.Validate(transition, Today);
-        if (!Exists)
+        if (!Visible)
         {
             throw NotFound();
         }
 
         TransitionRules.EnsureAllowed(state.State.Record!, state.State.Status, to, date, lines.Value);
         await CommitAsync(state.State.Record!.VillageCode!, movedFrom: null, () =>
-            AppendHistory(actor, "transition", TransitionRules.Apply(state.State, to, reason, date)));
+            AppendHistory("transition", TransitionRules.Apply(state.State, to, reason, date)));
         await SyncRosterAsync();
         return View();
     }
@@ -107,7 +118,7 @@ public sealed partial class HouseholdGrain(
     /// <inheritdoc/>
     public Task<ResultPage<HistoryEntry>> GetHistoryAsync(int page, int pageSize)
     {
-        if (!Exists)
+        if (!Visible)
         {
             throw NotFound();
         }
@@ -154,7 +165,8 @@ public sealed partial class HouseholdGrain(
 
     private async Task CheckVillageAsync(string villageCode)
     {
-        if (!await GrainFactory.GetGrain<IAreaGrain>(villageCode).ExistsAsync())
+        // A village outside the caller's jurisdiction is reported exactly like a missing one.
+        if (!CallerContext.Reaches(villageCode) || !await GrainFactory.GetGrain<IAreaGrain>(villageCode).ExistsAsync())
         {
             throw DomainException.Invalid("villageCode", $"Village {villageCode} does not exist.");
         }
@@ -217,10 +229,10 @@ public sealed partial class HouseholdGrain(
         }
     }
 
-    private void AppendHistory(string actor, string kind, IReadOnlyList<FieldChange> changes)
+    private void AppendHistory(string kind, IReadOnlyList<FieldChange> changes)
     {
         state.State.Version++;
-        state.State.History.Add(new HistoryEntry(state.State.Version, clock.GetUtcNow(), actor, kind, changes));
+        state.State.History.Add(new HistoryEntry(state.State.Version, clock.GetUtcNow(), CallerContext.Actor, kind, changes));
     }
 
     private HouseholdView View() => HouseholdProjection.View(HouseholdId, state.State, Today, lines.Value);

@@ -54,7 +54,7 @@ public static class DemoData
             var household = client.GetGrain<IHouseholdGrain>(GrainKeys.Household(id));
             if (await household.GetAsync() is null)
             {
-                await household.PutAsync(record, null, "seed-demo");
+                await household.PutAsync(record, null);
                 created++;
             }
         }

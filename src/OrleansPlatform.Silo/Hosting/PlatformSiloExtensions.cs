@@ -1,3 +1,4 @@
+using OrleansPlatform.Accounts;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,7 @@ public static class PlatformSiloExtensions
         silo.Services.AddOptions<PovertyLineOptions>().BindConfiguration("PovertyLines");
         silo.Services.AddOptions<PersonClaimOptions>().BindConfiguration("People");
         silo.Services.AddOptions<StatisticsOptions>().BindConfiguration("Statistics");
+        silo.Services.AddOptions<AccountOptions>().BindConfiguration("Accounts");
         silo.Services.TryAddSingleton<IHouseholdDirectory, PostgresHouseholdDirectory>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.AddAdoNetGrainStorage(PlatformStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<IConfiguration, Serializer, IGrainStorageSerializer>((o, configuration, serializer, json) =>

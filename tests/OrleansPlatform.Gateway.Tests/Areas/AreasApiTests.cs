@@ -1,3 +1,4 @@
+using OrleansPlatform.Access;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -9,7 +10,7 @@ public class AreasApiTests(GatewayFactory factory) : IClassFixture<GatewayFactor
 {
     private static int s_province = 10;
 
-    private readonly HttpClient _http = factory.CreateClient();
+    private readonly HttpClient _http = factory.CreateClientAs(Role.SystemAdmin, null);
 
     private static string NewProvince() => $"{Interlocked.Increment(ref s_province)}0000000000";
 

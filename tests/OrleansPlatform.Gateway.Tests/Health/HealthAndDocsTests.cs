@@ -1,3 +1,4 @@
+using OrleansPlatform.Access;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -8,7 +9,7 @@ namespace OrleansPlatform.Gateway.Tests.Health;
 
 public class HealthAndDocsTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
 {
-    private readonly HttpClient _http = factory.CreateClient();
+    private readonly HttpClient _http = factory.CreateClientAs(Role.SystemAdmin, null);
 
     [Fact]
     public async Task Live_answers_200()

@@ -1,3 +1,4 @@
+using OrleansPlatform.Access;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -13,7 +14,7 @@ public class HouseholdsApiTests(GatewayFactory factory) : IClassFixture<GatewayF
 {
     private const string Village = "610204100201";
     private const string OtherVillage = "610204100202";
-    private readonly HttpClient _http = factory.CreateClient();
+    private readonly HttpClient _http = factory.CreateClientAs(Role.AreaAdmin, "610000000000");
 
     public async Task InitializeAsync()
     {
@@ -222,7 +223,7 @@ public class HouseholdsApiTests(GatewayFactory factory) : IClassFixture<GatewayF
         var entry = Assert.Single(page.GetProperty("items").EnumerateArray());
         Assert.Equal(2, entry.GetProperty("version").GetInt32());
         Assert.Equal("transition", entry.GetProperty("kind").GetString());
-        Assert.Equal("anonymous", entry.GetProperty("actor").GetString());
+        Assert.Equal("t-areaadmin-610000000000", entry.GetProperty("actor").GetString());
         Assert.True(entry.TryGetProperty("at", out _));
         Assert.Contains(entry.GetProperty("changes").EnumerateArray(), c => c.GetProperty("path").GetString() == "status");
         await ProblemAsync(await _http.GetAsync($"/api/v1/households/{NewId()}/history"), HttpStatusCode.NotFound);

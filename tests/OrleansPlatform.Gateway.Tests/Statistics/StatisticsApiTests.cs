@@ -1,3 +1,4 @@
+using OrleansPlatform.Access;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -9,7 +10,7 @@ namespace OrleansPlatform.Gateway.Tests.Statistics;
 
 public class StatisticsApiTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
 {
-    private readonly HttpClient _http = factory.CreateClient();
+    private readonly HttpClient _http = factory.CreateClientAs(Role.SystemAdmin, null);
 
     private async Task PutAreaAsync(string code, long? ruralPopulation = null) =>
         (await _http.PutAsJsonAsync($"/api/v1/areas/{code}", new { name = $"Area {code}", ruralPopulation })).EnsureSuccessStatusCode();

@@ -1,3 +1,4 @@
+using OrleansPlatform.Access;
 using OrleansPlatform.Areas;
 using OrleansPlatform.Errors;
 using OrleansPlatform.Households;
@@ -33,10 +34,10 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
     private static string NewId() => $"HH-{Guid.NewGuid():N}"[..20];
 
     private async Task<HouseholdView> CreateAsync(string id, HouseholdRecord record) =>
-        (await Household(id).PutAsync(record, null, "test")).Household;
+        (await Household(id).PutAsync(record, null)).Household;
 
     private Task<HouseholdView> MoveAsync(string id, HouseholdStatus to, string? reason = null) =>
-        Household(id).TransitionAsync(new StatusTransition { To = to, Reason = reason, EffectiveDate = Exit2016 }, "test");
+        Household(id).TransitionAsync(new StatusTransition { To = to, Reason = reason, EffectiveDate = Exit2016 });
 
     [Fact]
     public async Task A_household_below_the_line_cannot_exit_until_its_income_rises_then_walks_the_lifecycle()
@@ -51,7 +52,7 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
         Assert.Equal(["income"], refused.Errors!.Keys);
 
         var richer = Synthetic.Household(VillageA, 3500m) with { Members = created.Record.Members };
-        await Household(id).PutAsync(richer, created.Version, "test");
+        await Household(id).PutAsync(richer, created.Version);
         Assert.Equal(HouseholdStatus.ExitProposed, (await MoveAsync(id, HouseholdStatus.ExitProposed)).Status);
         var exited = await MoveAsync(id, HouseholdStatus.Exited);
         Assert.Equal(HouseholdStatus.Exited, exited.Status);
@@ -86,7 +87,7 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
 
         var members = view.Record.Members!.ToArray();
         members[1] = members[1] with { Health = Health.SeriousIllness };
-        var after = await Household(id).PutAsync(view.Record with { Members = members }, view.Version, "test");
+        var after = await Household(id).PutAsync(view.Record with { Members = members }, view.Version);
 
         Assert.True(after.Household.AtRisk);
     }
@@ -96,7 +97,11 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
     {
         var id = NewId();
         var created = await CreateAsync(id, Synthetic.Household(VillageA, 3500m));
-        await Household(id).PutAsync(created.Record with { Broadband = true }, created.Version, "clerk");
+        using (CallerContext.Use(new Caller("clerk", Role.DataEntry, VillageA)))
+        {
+            await Household(id).PutAsync(created.Record with { Broadband = true }, created.Version);
+        }
+
         await MoveAsync(id, HouseholdStatus.ExitProposed);
 
         var history = await Household(id).GetHistoryAsync(1, 2);
@@ -135,7 +140,7 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
         var id = NewId();
         var created = await CreateAsync(id, Synthetic.Household(VillageA));
 
-        var again = await Household(id).PutAsync(created.Record with { }, created.Version, "test");
+        var again = await Household(id).PutAsync(created.Record with { }, created.Version);
 
         Assert.False(again.Created);
         Assert.Equal(created.Version, again.Household.Version);
@@ -148,8 +153,8 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
         var id = NewId();
         var created = await CreateAsync(id, Synthetic.Household(VillageA));
 
-        var missing = await Assert.ThrowsAsync<DomainException>(() => Household(id).PutAsync(created.Record, null, "test"));
-        var stale = await Assert.ThrowsAsync<DomainException>(() => Household(id).PutAsync(created.Record, created.Version + 5, "test"));
+        var missing = await Assert.ThrowsAsync<DomainException>(() => Household(id).PutAsync(created.Record, null));
+        var stale = await Assert.ThrowsAsync<DomainException>(() => Household(id).PutAsync(created.Record, created.Version + 5));
 
         Assert.Equal(DomainErrorKind.PreconditionRequired, missing.Kind);
         Assert.Equal(DomainErrorKind.PreconditionFailed, stale.Kind);
@@ -163,7 +168,7 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
         var created = await CreateAsync(id, Synthetic.Household(VillageA));
         Assert.Single(await Roster(VillageA), h => h.HouseholdId == id);
 
-        var moved = await Household(id).PutAsync(created.Record with { VillageCode = VillageB }, created.Version, "test");
+        var moved = await Household(id).PutAsync(created.Record with { VillageCode = VillageB }, created.Version);
 
         Assert.DoesNotContain(await Roster(VillageA), h => h.HouseholdId == id);
         var row = Assert.Single(await Roster(VillageB), h => h.HouseholdId == id);
@@ -184,15 +189,15 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
         var person = a.Record.Members![1];
         var b = Synthetic.Household(VillageB) with { Members = [Synthetic.Member(Relation.Head, 30), person] };
 
-        var conflict = await Assert.ThrowsAsync<DomainException>(() => Household(second).PutAsync(b, null, "test"));
+        var conflict = await Assert.ThrowsAsync<DomainException>(() => Household(second).PutAsync(b, null));
         Assert.Equal(DomainErrorKind.Conflict, conflict.Kind);
         Assert.Contains(first, conflict.Errors!["members[1].idNumber"][0], StringComparison.Ordinal);
         Assert.Null(await Household(second).GetAsync());
         Assert.Equal(first, await Client.GetGrain<IPersonGrain>(GrainKeys.Person(person.IdNumber!)).GetHouseholdAsync());
         Assert.Null(await Client.GetGrain<IPersonGrain>(GrainKeys.Person(b.Members![0].IdNumber!)).GetHouseholdAsync());
 
-        await Household(first).PutAsync(a.Record with { Members = [a.Record.Members[0]] }, a.Version, "test");
-        await Household(second).PutAsync(b, null, "test");
+        await Household(first).PutAsync(a.Record with { Members = [a.Record.Members[0]] }, a.Version);
+        await Household(second).PutAsync(b, null);
 
         Assert.Equal(second, await Client.GetGrain<IPersonGrain>(GrainKeys.Person(person.IdNumber!)).GetHouseholdAsync());
         Assert.Null(await Client.GetGrain<IPersonGrain>(GrainKeys.Person("110105194912310021")).GetHouseholdAsync());
@@ -212,7 +217,7 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
                 var record = Synthetic.Household(VillageA) with { Members = [Synthetic.Member(Relation.Head, 42), shared] };
                 try
                 {
-                    await Household(id).PutAsync(record, null, "test");
+                    await Household(id).PutAsync(record, null);
                     return true;
                 }
                 catch (DomainException e) when (e.Kind == DomainErrorKind.Conflict)
@@ -240,7 +245,7 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
         var id = NewId();
         var record = Synthetic.Household("610204100299");
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => Household(id).PutAsync(record, null, "test"));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Household(id).PutAsync(record, null));
 
         Assert.Contains("villageCode", error.Errors!.Keys);
         Assert.Null(await Household(id).GetAsync());

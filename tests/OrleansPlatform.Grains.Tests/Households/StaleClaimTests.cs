@@ -29,7 +29,7 @@ public class StaleClaimTests(ImmediateSettleClusterFixture fixture) : IClassFixt
         Assert.Null(await person.ClaimAsync("ghost-household")); // as if ghost's write failed after claiming
 
         Assert.Null(await person.GetHouseholdAsync());
-        await fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("real-household")).PutAsync(record, null, "test");
+        await fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("real-household")).PutAsync(record, null);
 
         Assert.Equal("real-household", await person.GetHouseholdAsync());
     }

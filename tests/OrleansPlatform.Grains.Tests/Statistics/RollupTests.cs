@@ -78,7 +78,7 @@ public class RollupTests(FastRollupClusterFixture fixture) : IClassFixture<FastR
 
         await Task.Delay(3 * Period);
         var record = Testing.Synthetic.Household(village);
-        await fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("never-written")).PutAsync(record, null, "test");
+        await fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("never-written")).PutAsync(record, null);
 
         var rows = await roster.ListAsync(null, null, 1, 50);
         Assert.Equal(["never-written"], rows.Items.Select(r => r.HouseholdId));

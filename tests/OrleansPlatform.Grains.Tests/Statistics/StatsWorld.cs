@@ -65,7 +65,7 @@ public sealed class StatsWorld(IClusterClient client, string province, int seed)
             OtherCauses = [],
             SafeDrinkingWater = _random.Next(5) > 0,
         };
-        await Household(id).PutAsync(record, null, "test");
+        await Household(id).PutAsync(record, null);
     }
 
     /// <summary>Moves a random household a step: exit, relocation, removal or return to poverty.</summary>
@@ -85,7 +85,7 @@ public sealed class StatsWorld(IClusterClient client, string province, int seed)
 
         var date = new DateOnly(2016, 12, 1);
         Task<HouseholdView> Move(HouseholdStatus to, string? reason = null) =>
-            Household(id).TransitionAsync(new StatusTransition { To = to, EffectiveDate = date, Reason = reason }, "test");
+            Household(id).TransitionAsync(new StatusTransition { To = to, EffectiveDate = date, Reason = reason });
         switch (_random.Next(5))
         {
             case 0 when view.MeetsExitStandard && view.Status is HouseholdStatus.Registered or HouseholdStatus.ReturnedToPoverty:
@@ -101,7 +101,7 @@ public sealed class StatsWorld(IClusterClient client, string province, int seed)
                 await Move(HouseholdStatus.Removed, "Wrongly registered");
                 break;
             default:
-                await Household(id).PutAsync(view.Record with { VillageCode = Pick(Villages) }, view.Version, "test");
+                await Household(id).PutAsync(view.Record with { VillageCode = Pick(Villages) }, view.Version);
                 break;
         }
     }

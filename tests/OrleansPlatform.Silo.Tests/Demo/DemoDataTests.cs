@@ -28,7 +28,7 @@ public class DemoDataTests(PlatformClusterFixture fixture) : IClassFixture<Platf
         Assert.Equal(["hulu-002"], views.Where(v => v!.MeetsExitStandard).Select(v => v!.HouseholdId));
         Assert.All(views.Where(v => !v!.MeetsExitStandard), v => Assert.Equal(["income"], v!.UnmetCriteria));
         var proposed = await fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("hulu-002"))
-            .TransitionAsync(new StatusTransition { To = HouseholdStatus.ExitProposed, EffectiveDate = new DateOnly(2016, 12, 1) }, "test");
+            .TransitionAsync(new StatusTransition { To = HouseholdStatus.ExitProposed, EffectiveDate = new DateOnly(2016, 12, 1) });
         Assert.Equal(HouseholdStatus.ExitProposed, proposed.Status);
     }
 }

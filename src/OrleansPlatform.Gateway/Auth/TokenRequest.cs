@@ -1,0 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrleansPlatform.Gateway.Auth;
+
+/// <summary>Sign-in with login and password.</summary>
+public sealed record TokenRequest(
+    [property: Required, StringLength(64)] string? Login,
+    [property: Required, StringLength(128)] string? Password,
+    bool SetCookie = false);
