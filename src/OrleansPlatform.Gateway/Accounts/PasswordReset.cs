@@ -3,4 +3,4 @@ using System.ComponentModel.DataAnnotations;
 namespace OrleansPlatform.Gateway.Accounts;
 
 /// <summary>A new password set by an administrator.</summary>
-public sealed record PasswordReset([property: Required] string? NewPassword);
+public sealed record PasswordReset([Required] string? NewPassword);

@@ -4,6 +4,6 @@ namespace OrleansPlatform.Gateway.Auth;
 
 /// <summary>Sign-in with login and password.</summary>
 public sealed record TokenRequest(
-    [property: Required, StringLength(64)] string? Login,
-    [property: Required, StringLength(128)] string? Password,
+    [Required, StringLength(64)] string? Login,
+    [Required, StringLength(128)] string? Password,
     bool SetCookie = false);
