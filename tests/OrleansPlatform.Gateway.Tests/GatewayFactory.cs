@@ -16,7 +16,7 @@ namespace OrleansPlatform.Gateway.Tests;
 /// The real gateway in-process, co-hosting a real silo (ADO.NET clustering, storage and reminders)
 /// against a fresh PostgreSQL database, on ports and a cluster id of its own.
 /// </summary>
-public sealed class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, string> _tokens = new();
     private TestDatabase? _database;
@@ -25,10 +25,10 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifet
     public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
 
     /// <summary>Sign-in attempts per address per window; tests of the limit lower it.</summary>
-    public int TokenRequestsPerWindow { get; init; } = 10_000;
+    public int TokenRequestsPerWindow { get; protected init; } = 10_000;
 
     /// <summary>Requests per account per window; tests of the limit lower it.</summary>
-    public int AccountRequestsPerWindow { get; init; } = 100_000;
+    public int AccountRequestsPerWindow { get; protected init; } = 100_000;
 
     /// <summary>The cluster, as the platform itself (no caller: unrestricted).</summary>
     public IClusterClient Cluster => Services.GetRequiredService<IClusterClient>();
