@@ -63,6 +63,14 @@ public class DockerComposeTests
         AssertPointsAtPostgres(gateway);
     }
 
+    [Fact]
+    public void The_gateway_takes_its_token_signing_key_from_the_environment_and_refuses_to_start_without_one()
+    {
+        var key = (string)Map(Map(Services["gateway"])["environment"])["Auth__SigningKey"];
+
+        Assert.StartsWith("${PLATFORM_SIGNING_KEY:?", key, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("migrate", "OrleansPlatform.Silo")]
     [InlineData("silo", "OrleansPlatform.Silo")]

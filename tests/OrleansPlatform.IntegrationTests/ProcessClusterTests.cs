@@ -55,6 +55,7 @@ public sealed class ProcessClusterTests : IAsyncLifetime, IDisposable
             ["Orleans__Membership__NumMissedProbesLimit"] = "2",
             ["Orleans__Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
             ["Statistics__Period"] = "00:00:01",
+            ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
         };
         var silo = RepositoryPaths.ServerAssembly("OrleansPlatform.Silo");
         var siloA = Start("silo-a", silo, ["--silo-port", Port(ports[0]), "--gateway-port", Port(ports[1])], environment);
@@ -63,6 +64,7 @@ public sealed class ProcessClusterTests : IAsyncLifetime, IDisposable
         Start("gateway", RepositoryPaths.ServerAssembly("OrleansPlatform.Gateway"), ["--urls", baseUrl], environment);
         Http.BaseAddress = new Uri(baseUrl);
         await WaitForActiveSilosAsync(2, TimeSpan.FromSeconds(90));
+        await SignInAsAdministratorAsync(silo, environment);
 
         var areas = Hierarchy().ToList();
         foreach (var (code, name, population) in areas)
@@ -147,6 +149,27 @@ public sealed class ProcessClusterTests : IAsyncLifetime, IDisposable
     }
 
     private static string? ParentOf(string code) => Areas.AreaCode.Parse(code).Parent?.Value;
+
+    /// <summary>Creates a system administrator with the silo's create-admin command and signs in with the printed password.</summary>
+    private async Task SignInAsAdministratorAsync(string silo, Dictionary<string, string> environment)
+    {
+        var create = Start("create-admin", silo, ["create-admin", "proc-admin"], environment);
+        var clock = Stopwatch.StartNew();
+        while (create.IsRunning && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200);
+        }
+
+        var marker = "Password (shown once): ";
+        var line = create.Output.Split('\n').FirstOrDefault(l => l.Contains(marker, StringComparison.Ordinal));
+        Assert.True(line is not null, "create-admin printed no password:\n" + create.Output);
+        var password = line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Trim();
+
+        var response = await Http.PostAsJsonAsync("/api/v1/auth/token", new { login = "proc-admin", password });
+        Assert.True(response.IsSuccessStatusCode, $"sign-in: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+    }
 
     private ServerProcess Start(string name, string assembly, string[] args, Dictionary<string, string> environment)
     {
