@@ -65,6 +65,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
         DomainErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         DomainErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         DomainErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -76,6 +77,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
         DomainErrorKind.Unprocessable => "The request cannot be processed.",
         DomainErrorKind.PreconditionRequired => "A precondition is required.",
         DomainErrorKind.PreconditionFailed => "A precondition failed.",
+        DomainErrorKind.Forbidden => "Forbidden.",
         _ => "Bad request.",
     };
 }
