@@ -40,6 +40,47 @@ public class HouseholdGrainTests(PlatformClusterFixture fixture) : IClassFixture
         Household(id).TransitionAsync(new StatusTransition { To = to, Reason = reason, EffectiveDate = Exit2016 });
 
     [Fact]
+    public async Task A_caller_outside_the_households_village_finds_nothing_to_read_or_change()
+    {
+        var id = NewId();
+        var created = await CreateAsync(id, Synthetic.Household(VillageA));
+        var neighbour = new Caller("clerk-b", Role.DataEntry, VillageB);
+
+        using (CallerContext.Use(neighbour))
+        {
+            Assert.Null(await Household(id).GetAsync());
+            Assert.Equal(DomainErrorKind.NotFound, (await Assert.ThrowsAsync<DomainException>(() => Household(id).GetHistoryAsync(1, 10))).Kind);
+            Assert.Equal(DomainErrorKind.NotFound, (await Assert.ThrowsAsync<DomainException>(() => Household(id).PutAsync(created.Record with { VillageCode = VillageB }, created.Version))).Kind);
+            Assert.Equal(DomainErrorKind.NotFound, (await Assert.ThrowsAsync<DomainException>(() => MoveAsync(id, HouseholdStatus.Removed, "duplicate"))).Kind);
+        }
+
+        Assert.Equal(created.Version, (await Household(id).GetAsync())!.Version);
+    }
+
+    [Fact]
+    public async Task A_village_outside_the_jurisdiction_is_refused_like_a_missing_one_and_a_reader_cannot_write()
+    {
+        var clerk = new Caller("clerk-a", Role.DataEntry, VillageA);
+        var viewer = new Caller("viewer-a", Role.Viewer, VillageA);
+        var id = NewId();
+
+        using (CallerContext.Use(clerk))
+        {
+            var outside = await Assert.ThrowsAsync<DomainException>(() => Household(id).PutAsync(Synthetic.Household(VillageB), null));
+            Assert.Equal(["villageCode"], outside.Errors!.Keys);
+            Assert.Contains("does not exist", outside.Message, StringComparison.Ordinal);
+        }
+
+        using (CallerContext.Use(viewer))
+        {
+            var refused = await Assert.ThrowsAsync<DomainException>(() => Household(id).PutAsync(Synthetic.Household(VillageA), null));
+            Assert.Equal(DomainErrorKind.Forbidden, refused.Kind);
+        }
+
+        Assert.Null(await Household(id).GetAsync());
+    }
+
+    [Fact]
     public async Task A_household_below_the_line_cannot_exit_until_its_income_rises_then_walks_the_lifecycle()
     {
         var id = NewId();
