@@ -22,6 +22,7 @@ internal sealed class HouseholdCsvReader
     private List<CsvError> errors = [];
     private List<Member> members = [];
     private HouseholdRecord? household;
+    private bool tooManyRows;
 
     public HouseholdCsvReader(CsvRowReader rows, int[] fieldOfColumn)
     {
@@ -75,6 +76,7 @@ internal sealed class HouseholdCsvReader
         errors = [];
         members = [];
         household = null;
+        tooManyRows = false;
         if (firstLineOf.TryGetValue(id, out var firstLine))
         {
             errors.Add(new CsvError(rows.Line, Names[HouseholdId], $"Household '{id}' already appeared at line {firstLine}; the rows of a household must be consecutive."));
@@ -111,21 +113,22 @@ internal sealed class HouseholdCsvReader
             return;
         }
 
-        if (lines.Count == 1)
+        if (household is null)
         {
-            ParseHousehold(line);
+            ParseHousehold(line); // the first row that has the right shape
         }
         else
         {
             CompareHousehold(line);
         }
 
-        if (members.Count >= HouseholdValidator.MaxMembers)
+        if (members.Count == HouseholdValidator.MaxMembers)
         {
-            if (members.Count == HouseholdValidator.MaxMembers)
+            // Bounds the memory one household can take; its record is rejected anyway.
+            if (!tooManyRows)
             {
+                tooManyRows = true;
                 errors.Add(new CsvError(line, null, $"A household has at most {HouseholdValidator.MaxMembers} members; its further rows are not read."));
-                members.Add(new Member());
             }
 
             return;
@@ -206,14 +209,14 @@ internal sealed class HouseholdCsvReader
     {
         var causes = new List<PovertyCause>();
         var cell = Cell(OtherCauses);
+        if (cell.IsEmpty)
+        {
+            return causes;
+        }
+
         foreach (var range in cell.Split(';'))
         {
             var part = cell[range];
-            if (cell.IsEmpty)
-            {
-                break;
-            }
-
             if (CsvEnum<PovertyCause>.TryParse(part, out var cause))
             {
                 causes.Add(cause);

@@ -161,6 +161,33 @@ public class HouseholdCsvTests
     }
 
     [Fact]
+    public void A_household_whose_first_row_is_malformed_is_compared_with_its_own_rows_only()
+    {
+        var lines = ValidLines();
+        var second = lines.Skip(1).Select(l => WithCell(l.Replace("h-1", "h-2", StringComparison.Ordinal), "primaryCause", "disaster")).ToArray();
+        second[0] = second[0][..second[0].LastIndexOf(',')];
+
+        var read = Read(string.Join("\n", [.. lines, .. second]));
+
+        Assert.NotNull(read[0].Record);
+        var error = Assert.Single(read[1].Errors);
+        Assert.Equal((4L, (string?)null), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void A_household_with_more_rows_than_members_allowed_is_rejected_once()
+    {
+        var lines = ValidLines();
+        var rows = Enumerable.Repeat(lines[2], HouseholdValidator.MaxMembers + 5);
+
+        var household = Assert.Single(Read(string.Join("\n", [lines[0], lines[1], .. rows])));
+
+        Assert.Null(household.Record);
+        Assert.Equal(HouseholdValidator.MaxMembers + 6, household.Lines.Count);
+        Assert.Equal((HouseholdValidator.MaxMembers + 2L, (string?)null), (Assert.Single(household.Errors).Line, household.Errors[0].Column));
+    }
+
+    [Fact]
     public void A_row_without_household_id_is_reported_on_its_own()
     {
         var lines = ValidLines();
