@@ -7,6 +7,7 @@ using OrleansPlatform.Gateway.Access;
 using OrleansPlatform.Gateway.Audit;
 using OrleansPlatform.Gateway.Errors;
 using OrleansPlatform.Gateway.Health;
+using OrleansPlatform.Gateway.Imports;
 using OrleansPlatform.Silo.Audit;
 using OrleansPlatform.Silo.Hosting;
 
@@ -25,6 +26,9 @@ else
 
 builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IConfiguration>().GetPlatformConnectionString()));
 builder.Services.AddSingleton<IAuditLog, PostgresAuditLog>();
+builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+builder.Services.AddSingleton<ImportRunner>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());
 builder.Services.AddPlatformAuthentication(builder.Configuration);
 RateLimits.AddPlatformRateLimits(builder.Services, builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1024L * 1024));

@@ -23,4 +23,7 @@ public enum DomainErrorKind
 
     /// <summary>The caller's role does not allow this (403).</summary>
     Forbidden = 7,
+
+    /// <summary>The request body is in a format the endpoint does not take (415).</summary>
+    UnsupportedMediaType = 8,
 }

@@ -4,4 +4,5 @@ namespace OrleansPlatform.Households;
 [GenerateSerializer, Immutable, Alias("OrleansPlatform.HouseholdWriteResult")]
 public sealed record HouseholdWriteResult(
     [property: Id(0)] bool Created,
-    [property: Id(1)] HouseholdView Household);
+    [property: Id(1)] HouseholdView Household,
+    [property: Id(2)] bool Changed = true);

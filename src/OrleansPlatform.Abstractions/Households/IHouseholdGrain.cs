@@ -13,6 +13,14 @@ public interface IHouseholdGrain : IGrainWithStringKey
     [Alias("Put")]
     Task<HouseholdWriteResult> PutAsync(HouseholdRecord record, int? ifMatchVersion);
 
+    /// <summary>
+    /// Bulk import: creates the household or replaces its record whatever its current version (the
+    /// imported file is the source of truth). The same record again changes nothing (Changed false).
+    /// Checks, claims and jurisdiction as for <see cref="PutAsync"/>.
+    /// </summary>
+    [Alias("Import")]
+    Task<HouseholdWriteResult> ImportAsync(HouseholdRecord record);
+
     /// <summary>Returns the household, or null when it does not exist or lies outside the caller's jurisdiction.</summary>
     [Alias("Get")]
     Task<HouseholdView?> GetAsync();

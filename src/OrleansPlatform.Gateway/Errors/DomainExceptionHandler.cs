@@ -66,6 +66,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
         DomainErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         DomainErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        DomainErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -78,6 +79,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
         DomainErrorKind.PreconditionRequired => "A precondition is required.",
         DomainErrorKind.PreconditionFailed => "A precondition failed.",
         DomainErrorKind.Forbidden => "Forbidden.",
+        DomainErrorKind.UnsupportedMediaType => "Unsupported media type.",
         _ => "Bad request.",
     };
 }

@@ -74,7 +74,7 @@ public sealed partial class HouseholdGrain(
         var changes = RecordDiff.Between(before, record);
         if (!created && changes.Count == 0)
         {
-            return new HouseholdWriteResult(false, View()); // the same record again: no new version
+            return new HouseholdWriteResult(false, View(), Changed: false); // the same record again: no new version
         }
 
         var oldIds = MemberClaims.IdNumbers(before);
@@ -94,6 +94,10 @@ public sealed partial class HouseholdGrain(
         await SyncRosterAsync();
         return new HouseholdWriteResult(created, View());
     }
+
+    /// <inheritdoc/>
+    public Task<HouseholdWriteResult> ImportAsync(HouseholdRecord record) =>
+        PutAsync(record, Exists ? state.State.Version : null);
 
     /// <inheritdoc/>
     public Task<HouseholdView?> GetAsync() => Task.FromResult(Visible ? View() : null);
