@@ -46,6 +46,9 @@ public sealed class CommandLine
         }
     }
 
+    /// <summary>The value of an optional option, or null.</summary>
+    public string? Optional(string name) => options.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
     /// <summary>The value of a required option.</summary>
     public string Required(string name) =>
         options.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new UsageException($"Option --{name} is required.");

@@ -3,6 +3,7 @@ using OrleansPlatform.Cli;
 const string usage = $"""
     Usage:
       {GenerateCommand.Usage}
+      {ImportCommand.Usage}
     """;
 
 if (args.Length == 0)
@@ -23,6 +24,7 @@ try
     return args[0] switch
     {
         "generate" => GenerateCommand.Run(args[1..], Console.Out),
+        "import" => await ImportCommand.RunAsync(args[1..], Console.Out),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }
@@ -31,6 +33,11 @@ catch (UsageException e)
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine(usage);
     return 2;
+}
+catch (HttpRequestException e)
+{
+    Console.Error.WriteLine($"Cannot reach the gateway: {e.Message}");
+    return 1;
 }
 catch (IOException e)
 {
