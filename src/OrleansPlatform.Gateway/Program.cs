@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
+using Orleans.Dashboard;
 using OrleansPlatform;
 using OrleansPlatform.Access;
 using OrleansPlatform.Gateway.Access;
@@ -17,11 +18,11 @@ builder.Configuration.AddPlatformSources(builder.Environment.EnvironmentName, ar
 // Either co-host a silo (all-in-one process, used by tests and small installs) or join the cluster as a client.
 if (builder.Configuration.GetValue<bool>("Orleans:HostSilo"))
 {
-    builder.UseOrleans(silo => silo.UsePlatformCluster());
+    builder.UseOrleans(silo => silo.UsePlatformCluster().UsePlatformDashboard(builder.Configuration));
 }
 else
 {
-    builder.UseOrleansClient(client => client.UsePlatformCluster());
+    builder.UseOrleansClient(client => client.UsePlatformCluster().UsePlatformDashboard(builder.Configuration));
 }
 
 builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IConfiguration>().GetPlatformConnectionString()));
@@ -88,6 +89,11 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
     ResponseWriter = HealthResponseWriter.WriteAsync,
 }).AllowAnonymous();
 app.MapControllers();
+if (PlatformSiloExtensions.DashboardEnabled(app.Configuration))
+{
+    // The dashboard has no authentication of its own: administrators only (a browser sends the token as the setCookie cookie).
+    app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(RequirePermissionAttribute.PolicyName(Permission.Administer));
+}
 
 await app.RunAsync();
 

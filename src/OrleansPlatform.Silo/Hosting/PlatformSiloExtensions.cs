@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using OrleansPlatform.Accounts;
 using System.Net;
 using Microsoft.Extensions.Configuration;
@@ -75,6 +76,20 @@ public static class PlatformSiloExtensions
         }));
         return silo;
     }
+
+    /// <summary>True when configuration turns the Orleans dashboard on (<c>Orleans:Dashboard</c>; off by default, on in Development).</summary>
+    public static bool DashboardEnabled(IConfiguration configuration) => configuration.GetValue<bool>("Orleans:Dashboard");
+
+    /// <summary>
+    /// Adds the Orleans dashboard's silo side when configuration turns it on. It profiles every grain
+    /// call and samples counters each second, so it stays off unless wanted; its live log view is off.
+    /// </summary>
+    public static ISiloBuilder UsePlatformDashboard(this ISiloBuilder silo, IConfiguration configuration) =>
+        DashboardEnabled(configuration) ? silo.AddDashboard(o => o.HideTrace = true) : silo;
+
+    /// <summary>Adds the Orleans dashboard's client side (for a gateway that serves it) when configuration turns it on.</summary>
+    public static IClientBuilder UsePlatformDashboard(this IClientBuilder client, IConfiguration configuration) =>
+        DashboardEnabled(configuration) ? client.AddDashboard(o => o.HideTrace = true) : client;
 
     /// <summary>Makes <paramref name="client"/> find the platform's silos through the clustering table.</summary>
     public static IClientBuilder UsePlatformCluster(this IClientBuilder client)
