@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansPlatform.Areas;
@@ -11,7 +12,11 @@ namespace OrleansPlatform.Households;
 /// is counted once, in the village it lives in now. An announced write whose outcome never arrives (a
 /// silo killed in between) is settled by asking the household. Every change of the figures is reported,
 /// versioned, to the county; a report that fails, and the first one after activation, is retried each period.
+/// Calls interleave: every change is applied in memory at once and made durable by group commit, one
+/// state write at a time covering every change made while the previous write ran, so the households
+/// of a busy village do not queue behind each other's writes.
 /// </summary>
+[Reentrant]
 public sealed partial class VillageRosterGrain(
     [PersistentState("village-roster", PlatformStorage.Name)] IPersistentState<VillageRosterState> state,
     IOptions<StatisticsOptions> options,
@@ -26,8 +31,17 @@ public sealed partial class VillageRosterGrain(
     private IGrainTimer? _timer;
     private bool _reportOwed;
     private StatsCounts? _counts;
+    private TaskCompletionSource? _nextWrite;
+    private bool _writing;
+    private VillageRosterState? _live;
 
-    private StatsCounts Counts => _counts ??= StatsMath.ForVillage(state.State.Households.Values, state.State.RuralPopulation);
+    /// <summary>
+    /// The state the grain reads and changes. The storage provider serializes off the grain's thread,
+    /// so each write hands it a snapshot and calls go on changing this copy meanwhile.
+    /// </summary>
+    private VillageRosterState Live => _live ??= state.State;
+
+    private StatsCounts Counts => _counts ??= StatsMath.ForVillage(Live.Households.Values, Live.RuralPopulation);
 
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -41,14 +55,14 @@ public sealed partial class VillageRosterGrain(
     /// <inheritdoc/>
     public async Task ExpectAsync(string householdId, int version)
     {
-        if (state.State.Pending.TryGetValue(householdId, out var expected) && expected >= version)
+        if (Live.Pending.TryGetValue(householdId, out var expected) && expected >= version)
         {
             return;
         }
 
-        state.State.Pending[householdId] = version;
-        await state.WriteStateAsync();
+        Live.Pending[householdId] = version;
         EnsureTimer();
+        await PersistAsync();
     }
 
     /// <inheritdoc/>
@@ -74,23 +88,23 @@ public sealed partial class VillageRosterGrain(
     /// <inheritdoc/>
     public async Task SetRuralPopulationAsync(long? ruralPopulation)
     {
-        if (state.State.FiguresVersion > 0 && state.State.RuralPopulation == ruralPopulation)
+        if (Live.FiguresVersion > 0 && Live.RuralPopulation == ruralPopulation)
         {
             return;
         }
 
-        state.State.RuralPopulation = ruralPopulation;
+        Live.RuralPopulation = ruralPopulation;
         await SaveAsync(figuresChanged: true);
     }
 
     /// <inheritdoc/>
     public Task<AreaStats> GetStatsAsync() => Task.FromResult(
-        StatsMath.ToStats(_code, Counts, clock.GetUtcNow(), state.State.Households.Count, options.Value.ExitIncidenceThreshold));
+        StatsMath.ToStats(_code, Counts, clock.GetUtcNow(), Live.Households.Count, options.Value.ExitIncidenceThreshold));
 
     /// <inheritdoc/>
     public async Task ReportAsync()
     {
-        await County.ReportVillageAsync(_code.Value, Counts, state.State.FiguresVersion);
+        await County.ReportVillageAsync(_code.Value, Counts, Live.FiguresVersion);
         _reportOwed = false;
     }
 
@@ -99,7 +113,7 @@ public sealed partial class VillageRosterGrain(
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var matching = state.State.Households.Values
+        var matching = Live.Households.Values
             .Where(h => status is null || h.Status == status)
             .Where(h => cause is null || h.PrimaryCause == cause)
             .OrderBy(h => h.HouseholdId, StringComparer.Ordinal)
@@ -115,47 +129,89 @@ public sealed partial class VillageRosterGrain(
 
     private bool ApplyUpsert(HouseholdSummary summary)
     {
-        var rows = state.State.Households;
+        var rows = Live.Households;
         if ((rows.TryGetValue(summary.HouseholdId, out var known) && known.Version >= summary.Version)
-            || (state.State.Departed.TryGetValue(summary.HouseholdId, out var leftAt) && leftAt >= summary.Version))
+            || (Live.Departed.TryGetValue(summary.HouseholdId, out var leftAt) && leftAt >= summary.Version))
         {
             return false;
         }
 
-        state.State.Departed.Remove(summary.HouseholdId);
+        Live.Departed.Remove(summary.HouseholdId);
         rows[summary.HouseholdId] = summary;
         return true;
     }
 
     private bool ApplyRemove(string householdId, int version)
     {
-        if ((state.State.Households.TryGetValue(householdId, out var known) && known.Version > version)
-            || (state.State.Departed.TryGetValue(householdId, out var leftAt) && leftAt >= version))
+        if ((Live.Households.TryGetValue(householdId, out var known) && known.Version > version)
+            || (Live.Departed.TryGetValue(householdId, out var leftAt) && leftAt >= version))
         {
             return false;
         }
 
-        var wasListed = state.State.Households.Remove(householdId);
-        state.State.Departed[householdId] = version;
+        var wasListed = Live.Households.Remove(householdId);
+        Live.Departed[householdId] = version;
         return wasListed;
     }
 
     /// <summary>Forgets an announced write once its outcome (or a newer one) arrived; true when something was forgotten.</summary>
     private bool Settle(string householdId, int version) =>
-        state.State.Pending.TryGetValue(householdId, out var expected) && expected <= version && state.State.Pending.Remove(householdId);
+        Live.Pending.TryGetValue(householdId, out var expected) && expected <= version && Live.Pending.Remove(householdId);
 
     private async Task SaveAsync(bool figuresChanged)
     {
         if (figuresChanged)
         {
-            state.State.FiguresVersion++;
+            Live.FiguresVersion++;
             _counts = null;
         }
 
-        await state.WriteStateAsync();
+        await PersistAsync();
         if (figuresChanged)
         {
             await TryReportAsync();
+        }
+    }
+
+    /// <summary>
+    /// Completes once a state write that began after this call has succeeded (group commit). One write
+    /// runs at a time; changes made while it runs are covered by the next one, shared by all their callers.
+    /// </summary>
+    private Task PersistAsync()
+    {
+        _nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var covering = _nextWrite.Task;
+        if (!_writing)
+        {
+            _ = WriteBatchesAsync();
+        }
+
+        return covering;
+    }
+
+    private async Task WriteBatchesAsync()
+    {
+        _writing = true;
+        try
+        {
+            while (_nextWrite is { } batch)
+            {
+                _nextWrite = null; // changes from here on belong to the next batch
+                try
+                {
+                    state.State = Live.Snapshot();
+                    await state.WriteStateAsync();
+                    batch.SetResult();
+                }
+                catch (Exception e)
+                {
+                    batch.SetException(e);
+                }
+            }
+        }
+        finally
+        {
+            _writing = false;
         }
     }
 
@@ -188,7 +244,7 @@ public sealed partial class VillageRosterGrain(
     {
         var changed = false;
         var settled = false;
-        foreach (var householdId in state.State.Pending.Keys.ToList())
+        foreach (var (householdId, expected) in Live.Pending.ToList())
         {
             var probe = await GrainFactory.GetGrain<IHouseholdGrain>(GrainKeys.Household(householdId)).ProbeAsync();
             if (probe.Writing)
@@ -199,7 +255,12 @@ public sealed partial class VillageRosterGrain(
             changed |= probe.Summary is { } summary && summary.VillageCode == _code.Value
                 ? ApplyUpsert(summary)
                 : ApplyRemove(householdId, probe.Summary?.Version ?? 0); // the committed version: a retried write must still count
-            settled |= state.State.Pending.Remove(householdId);
+
+            // Calls interleave with this probe: a newer announcement that arrived meanwhile stays pending.
+            if (Live.Pending.TryGetValue(householdId, out var now) && now == expected)
+            {
+                settled |= Live.Pending.Remove(householdId);
+            }
         }
 
         if (changed || settled)
@@ -212,7 +273,7 @@ public sealed partial class VillageRosterGrain(
             await TryReportAsync();
         }
 
-        if (!_reportOwed && state.State.Pending.Count == 0)
+        if (!_reportOwed && Live.Pending.Count == 0)
         {
             _timer?.Dispose();
             _timer = null;

@@ -18,4 +18,17 @@ public sealed class VillageRosterState
 
     /// <summary>Increases with every change of the village's figures; the version of its reports.</summary>
     [Id(4)] public int FiguresVersion { get; set; }
+
+    /// <summary>
+    /// A copy that later changes to this state do not touch (rows are immutable records), for the
+    /// storage provider to serialize while the grain goes on changing its own.
+    /// </summary>
+    public VillageRosterState Snapshot() => new()
+    {
+        Households = new Dictionary<string, HouseholdSummary>(Households, StringComparer.Ordinal),
+        Departed = new Dictionary<string, int>(Departed, StringComparer.Ordinal),
+        Pending = new Dictionary<string, int>(Pending, StringComparer.Ordinal),
+        RuralPopulation = RuralPopulation,
+        FiguresVersion = FiguresVersion,
+    };
 }
