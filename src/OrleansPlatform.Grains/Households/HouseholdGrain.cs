@@ -79,21 +79,16 @@ public sealed partial class HouseholdGrain(
 
         var oldIds = MemberClaims.IdNumbers(before);
         var newIds = MemberClaims.IdNumbers(record);
-        List<string> claimed = [];
+        var claimed = await Claims.ClaimAsync(record, newIds.Except(oldIds).ToList());
 
         var movedFrom = before is not null && before.VillageCode != record.VillageCode ? before.VillageCode : null;
         var kind = created ? "created" : movedFrom is not null ? "relocated" : "updated";
-        await CommitAsync(
-            record.VillageCode!,
-            movedFrom,
-            alongside: async () => claimed = await Claims.ClaimAsync(record, newIds.Except(oldIds).ToList()),
-            apply: () =>
-            {
-                state.State.Record = record;
-                state.State.LeftVillage = movedFrom ?? state.State.LeftVillage;
-                AppendHistory(kind, changes);
-            },
-            onFailure: () => Claims.ReleaseAsync(claimed));
+        await CommitAsync(record.VillageCode!, movedFrom, apply: () =>
+        {
+            state.State.Record = record;
+            state.State.LeftVillage = movedFrom ?? state.State.LeftVillage;
+            AppendHistory(kind, changes);
+        }, onFailure: () => Claims.ReleaseAsync(claimed));
 
         await Claims.ReleaseAsync(oldIds.Except(newIds).ToList());
         await SyncRosterAsync();
@@ -183,21 +178,21 @@ public sealed partial class HouseholdGrain(
 
     /// <summary>
     /// Writes one new version: announces it to the roster(s) concerned (so its outcome is counted even
-    /// if this activation dies before reporting it) while <paramref name="alongside"/> (the ID claims)
-    /// runs, then applies the change and stores it. On failure the in-memory state is restored,
-    /// <paramref name="onFailure"/> runs, and the error propagates; an announcement whose write never
-    /// comes is settled by the roster asking this grain.
+    /// if this activation dies before reporting it), applies the change and stores it. On failure the
+    /// in-memory state is restored, <paramref name="onFailure"/> runs, and the error propagates.
     /// </summary>
-    private async Task CommitAsync(string village, string? movedFrom, Action apply, Func<Task>? alongside = null, Func<Task>? onFailure = null)
+    private async Task CommitAsync(string village, string? movedFrom, Action apply, Func<Task>? onFailure = null)
     {
         var previous = state.State.Copy();
         _writing = true;
         try
         {
             var next = state.State.Version + 1;
-            var announce = GrainFactory.GetGrain<IVillageRosterGrain>(village).ExpectAsync(HouseholdId, next);
-            var announceDeparture = movedFrom is null ? Task.CompletedTask : GrainFactory.GetGrain<IVillageRosterGrain>(movedFrom).ExpectAsync(HouseholdId, next);
-            await Task.WhenAll(announce, announceDeparture, alongside?.Invoke() ?? Task.CompletedTask);
+            await GrainFactory.GetGrain<IVillageRosterGrain>(village).ExpectAsync(HouseholdId, next);
+            if (movedFrom is not null)
+            {
+                await GrainFactory.GetGrain<IVillageRosterGrain>(movedFrom).ExpectAsync(HouseholdId, next);
+            }
 
             apply();
             await state.WriteStateAsync();
