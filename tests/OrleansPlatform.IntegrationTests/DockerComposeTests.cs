@@ -71,6 +71,16 @@ public class DockerComposeTests
         Assert.StartsWith("${PLATFORM_SIGNING_KEY:?", key, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void No_database_password_is_fixed_in_the_file()
+    {
+        var postgres = (string)Map(Map(Services["postgres"])["environment"])["POSTGRES_PASSWORD"];
+        var connection = (string)Map(Map(Services["gateway"])["environment"])["ConnectionStrings__Platform"];
+
+        Assert.StartsWith("${POSTGRES_PASSWORD:?", postgres, StringComparison.Ordinal);
+        Assert.Contains("Password=${POSTGRES_PASSWORD:?", connection, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("migrate", "OrleansPlatform.Silo")]
     [InlineData("silo", "OrleansPlatform.Silo")]
