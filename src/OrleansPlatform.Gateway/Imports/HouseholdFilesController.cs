@@ -10,12 +10,13 @@ using OrleansPlatform.Gateway.Errors;
 using OrleansPlatform.Gateway.Households;
 using OrleansPlatform.Households;
 using OrleansPlatform.Imports;
+using OrleansPlatform.Silo.Audit;
 
 namespace OrleansPlatform.Gateway.Imports;
 
 /// <summary>Bulk import of households from CSV files as background jobs, and CSV export of an area's households.</summary>
 [ApiController]
-public sealed class HouseholdFilesController(IClusterClient cluster, ImportRunner runner, IOptions<ImportOptions> options) : ControllerBase
+public sealed class HouseholdFilesController(IClusterClient cluster, ImportRunner runner, IOptions<ImportOptions> options, IAuditLog audit) : ControllerBase
 {
     private const string Csv = "text/csv";
 
@@ -102,7 +103,20 @@ public sealed class HouseholdFilesController(IClusterClient cluster, ImportRunne
         var unmasked = HttpContext.GetCaller().SeesPersonalDataOf(areaCode.Value);
         if (unmasked)
         {
-            HttpContext.AuditPersonalDataShown("area-export", areaCode.Value, areaCode.Value);
+            // Recorded before the first byte is streamed (a streamed response cannot fail afterwards),
+            // so an export cut short is on record too.
+            var caller = HttpContext.GetCaller();
+            await audit.AppendAsync(new AuditEntry
+            {
+                Actor = caller.Login,
+                Role = caller.Role.ToString(),
+                Action = "GET " + ControllerContext.ActionDescriptor.AttributeRouteInfo?.Template,
+                ObjectType = "area-export",
+                ObjectId = areaCode.Value,
+                AreaCode = areaCode.Value,
+                Status = StatusCodes.Status200OK,
+                Detail = "unmasked personal data in the response",
+            }, CancellationToken.None);
         }
 
         Response.ContentType = Csv + "; charset=utf-8";

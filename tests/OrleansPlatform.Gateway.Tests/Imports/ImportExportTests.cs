@@ -108,6 +108,10 @@ public class ImportExportTests(GatewayFactory factory) : IClassFixture<GatewayFa
             Assert.Equal(JsonSerializer.Serialize(record, PlatformJson.Options), JsonSerializer.Serialize(back, PlatformJson.Options));
         }
 
+        var audit = await JsonAsync(await importer.GetAsync($"/api/v1/audit?areaCode={County}&actor=t-areaadmin-{County}&pageSize=200"));
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), r =>
+            r.GetProperty("objectType").GetString() == "area-export" && r.GetProperty("action").GetString() == "GET api/v1/areas/{code}/households.csv");
+
         var viewer = await factory.CreateClientAsAsync(Role.Viewer, County);
         var masked = await (await viewer.GetAsync($"/api/v1/areas/{County}/households.csv")).Content.ReadAsStringAsync();
         Assert.DoesNotContain(good[0].Item2.Members![0].IdNumber!, masked, StringComparison.Ordinal);
