@@ -36,11 +36,7 @@ public sealed class AccountGrain(
         AccountRules.AuthorizeChange(CallerContext.Current, Login, Exists ? state.State : null, role, area);
         if (area is not null && !await GrainFactory.GetGrain<IAreaGrain>(area).ExistsAsync())
         {
-            throw new DomainException(
-                DomainErrorKind.Unprocessable,
-                "area.not-found",
-                $"Area {area} does not exist.",
-                new Dictionary<string, string[]> { ["areaCode"] = [$"Area {area} does not exist."] });
+            throw AccountRules.AreaMissing(area);
         }
 
         var created = !Exists;

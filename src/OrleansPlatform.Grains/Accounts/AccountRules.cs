@@ -113,13 +113,16 @@ public static class AccountRules
 
         if (!caller.Reaches(areaCode))
         {
-            throw new DomainException(
-                DomainErrorKind.Unprocessable,
-                "area.not-found",
-                $"Area {areaCode} does not exist.",
-                new Dictionary<string, string[]> { ["areaCode"] = [$"Area {areaCode} does not exist."] });
+            throw AreaMissing(areaCode);
         }
     }
+
+    /// <summary>The 422 for an account's area that does not exist or that the caller does not reach (told apart from neither).</summary>
+    public static DomainException AreaMissing(string? areaCode) => new(
+        DomainErrorKind.Unprocessable,
+        "area.not-found",
+        $"Area {areaCode} does not exist.",
+        new Dictionary<string, string[]> { ["areaCode"] = [$"Area {areaCode} does not exist."] });
 
     /// <summary>The 404 for an account that does not exist or that the caller does not reach.</summary>
     public static DomainException NotFound(string login) =>
