@@ -10,12 +10,14 @@ namespace OrleansPlatform.Households;
 /// <summary>
 /// One registered household. Its record, status and complete history live in one state row, so a
 /// version and its history entry are written together or not at all. Members' ID numbers are
-/// claimed through <see cref="IPersonGrain"/>s before the write and released after it; the village
+/// claimed in the <see cref="IPersonClaimStore"/> before the write and released after it; the village
 /// roster is told about every version and re-told on activation, so it converges after any failure.
 /// </summary>
 public sealed partial class HouseholdGrain(
     [PersistentState("household", PlatformStorage.Name)] IPersistentState<HouseholdState> state,
     IOptions<PovertyLineOptions> lines,
+    IPersonClaimStore claims,
+    IOptions<PersonClaimOptions> claimOptions,
     TimeProvider clock,
     ILogger<HouseholdGrain> logger)
     : Grain, IHouseholdGrain
@@ -34,7 +36,7 @@ public sealed partial class HouseholdGrain(
     /// <summary>Exists and lies within the caller's jurisdiction; anything else reads as missing.</summary>
     private bool Visible => Exists && CallerContext.Reaches(state.State.Record!.VillageCode);
 
-    private MemberClaims Claims => new(GrainFactory, HouseholdId, logger);
+    private MemberClaims Claims => new(claims, GrainFactory, claimOptions.Value, clock, HouseholdId, logger);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
 

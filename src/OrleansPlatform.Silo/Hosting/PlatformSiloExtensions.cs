@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansPlatform.Households;
 using OrleansPlatform.People;
+using OrleansPlatform.Silo.People;
+using Npgsql;
 using OrleansPlatform.Statistics;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -47,7 +49,7 @@ public static class PlatformSiloExtensions
     }
 
     /// <summary>
-    /// Adds what the grains need: the PostgreSQL grain storage and reminder service, the poverty lines
+    /// Adds what the grains need: the PostgreSQL grain storage, ID-number claims and reminder service, the poverty lines
     /// (section <c>PovertyLines</c>), claim settings (section <c>People</c>) and a clock. Also used by
     /// test clusters.
     /// </summary>
@@ -57,7 +59,9 @@ public static class PlatformSiloExtensions
         silo.Services.AddOptions<PersonClaimOptions>().BindConfiguration("People");
         silo.Services.AddOptions<StatisticsOptions>().BindConfiguration("Statistics");
         silo.Services.AddOptions<AccountOptions>().BindConfiguration("Accounts");
+        silo.Services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IConfiguration>().GetPlatformConnectionString()));
         silo.Services.TryAddSingleton<IHouseholdDirectory, PostgresHouseholdDirectory>();
+        silo.Services.TryAddSingleton<IPersonClaimStore, PostgresPersonClaimStore>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.AddAdoNetGrainStorage(PlatformStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<IConfiguration, Serializer, IGrainStorageSerializer>((o, configuration, serializer, json) =>
         {

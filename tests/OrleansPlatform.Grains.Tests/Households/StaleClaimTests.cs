@@ -1,3 +1,4 @@
+using Npgsql;
 using OrleansPlatform.Areas;
 using OrleansPlatform.Households;
 using OrleansPlatform.People;
@@ -25,12 +26,26 @@ public class StaleClaimTests(ImmediateSettleClusterFixture fixture) : IClassFixt
         }
 
         var record = Synthetic.Household("610204100201");
-        var person = fixture.Client.GetGrain<IPersonGrain>(GrainKeys.Person(record.Members![1].IdNumber!));
-        Assert.Null(await person.ClaimAsync("ghost-household")); // as if ghost's write failed after claiming
+        var idNumber = record.Members![1].IdNumber!;
+        var person = fixture.Client.GetGrain<IPersonGrain>(GrainKeys.Person(idNumber));
+        await ClaimAsync(idNumber, "ghost-household"); // as if ghost's write failed after claiming
 
         Assert.Null(await person.GetHouseholdAsync());
         await fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("real-household")).PutAsync(record, null);
 
         Assert.Equal("real-household", await person.GetHouseholdAsync());
+    }
+
+    private async Task ClaimAsync(string idNumber, string householdId)
+    {
+        await using var connection = new NpgsqlConnection(fixture.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO platform_person_claim (service_id, id_number, household_id, claimed_at) " +
+            "VALUES ($1, $2, $3, now())", connection);
+        command.Parameters.AddWithValue(fixture.Cluster.Options.ServiceId);
+        command.Parameters.AddWithValue(idNumber);
+        command.Parameters.AddWithValue(householdId);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 }
