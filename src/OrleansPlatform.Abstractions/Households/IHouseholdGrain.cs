@@ -15,11 +15,11 @@ public interface IHouseholdGrain : IGrainWithStringKey
 
     /// <summary>
     /// Bulk import: creates the household or replaces its record whatever its current version (the
-    /// imported file is the source of truth). The same record again changes nothing (Changed false).
+    /// imported file is the source of truth). The same record again changes nothing (Unchanged).
     /// Checks, claims and jurisdiction as for <see cref="PutAsync"/>.
     /// </summary>
     [Alias("Import")]
-    Task<HouseholdWriteResult> ImportAsync(HouseholdRecord record);
+    Task<ImportOutcome> ImportAsync(HouseholdRecord record);
 
     /// <summary>Returns the household, or null when it does not exist or lies outside the caller's jurisdiction.</summary>
     [Alias("Get")]

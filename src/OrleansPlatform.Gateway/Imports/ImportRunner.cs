@@ -110,8 +110,8 @@ public sealed partial class ImportRunner(IClusterClient cluster, IOptions<Import
         try
         {
             HouseholdValidator.ValidateId(household.HouseholdId);
-            var result = await cluster.GetGrain<IHouseholdGrain>(GrainKeys.Household(household.HouseholdId)).ImportAsync(household.Record);
-            tally.Written(rows, result.Created, result.Changed);
+            var outcome = await cluster.GetGrain<IHouseholdGrain>(GrainKeys.Household(household.HouseholdId)).ImportAsync(household.Record);
+            tally.Written(rows, outcome == ImportOutcome.Created, outcome != ImportOutcome.Unchanged);
         }
         catch (DomainException e)
         {

@@ -98,8 +98,11 @@ public sealed partial class HouseholdGrain(
     }
 
     /// <inheritdoc/>
-    public Task<HouseholdWriteResult> ImportAsync(HouseholdRecord record) =>
-        PutAsync(record, Exists ? state.State.Version : null);
+    public async Task<ImportOutcome> ImportAsync(HouseholdRecord record)
+    {
+        var result = await PutAsync(record, Exists ? state.State.Version : null);
+        return result.Created ? ImportOutcome.Created : result.Changed ? ImportOutcome.Updated : ImportOutcome.Unchanged;
+    }
 
     /// <inheritdoc/>
     public Task<HouseholdView?> GetAsync() => Task.FromResult(Visible ? View() : null);

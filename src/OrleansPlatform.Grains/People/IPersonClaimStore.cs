@@ -12,7 +12,7 @@ public interface IPersonClaimStore
     /// <summary>
     /// Claims, for <paramref name="householdId"/>, every ID number that nobody holds. Returns the claims
     /// of the others as they stand (held by this or another household). A returned claim without a
-    /// household is one that a concurrent claimant committed while this call ran: ask again.
+    /// household is one released while this call ran: ask again.
     /// </summary>
     Task<IReadOnlyList<PersonClaim>> ClaimFreeAsync(string householdId, IReadOnlyCollection<string> idNumbers, DateTimeOffset now);
 

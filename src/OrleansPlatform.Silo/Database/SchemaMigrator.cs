@@ -21,7 +21,10 @@ public sealed class SchemaMigrator(string connectionString, IReadOnlyList<Migrat
     public async Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default)
     {
         var created = await EnsureDatabaseAsync(cancellationToken);
-        await using var connection = new NpgsqlConnection(connectionString);
+
+        // Unpooled: closing it ends the session, so the advisory lock cannot outlive this call on a
+        // pooled connection, whatever the connection string says about resetting sessions.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
         try

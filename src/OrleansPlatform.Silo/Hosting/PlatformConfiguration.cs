@@ -49,12 +49,21 @@ public static class PlatformConfiguration
                 $"the environment variable ConnectionStrings__{ConnectionStringName}, or --connection-string.");
         }
 
-        // Prepared statements for the providers' few, constantly repeated queries, unless the operator chose otherwise.
+        // Prepared statements for the providers' few, constantly repeated queries, and no session reset on
+        // returning a connection to the pool, unless the operator chose otherwise.
         var builder = new NpgsqlConnectionStringBuilder(value);
         if (builder.MaxAutoPrepare == 0 && !value.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
+        }
+
+        // A pooled connection is otherwise reset with six statements every time it goes back to the pool
+        // (a third of all statements a household write sent). Nothing here leaves session state behind;
+        // the one session-level lock (the migrator's) is taken on an unpooled connection.
+        if (!value.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;

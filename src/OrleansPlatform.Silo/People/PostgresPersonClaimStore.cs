@@ -9,23 +9,16 @@ namespace OrleansPlatform.Silo.People;
 /// <summary>ID-number claims in the <c>platform_person_claim</c> table, one statement per call.</summary>
 public sealed class PostgresPersonClaimStore(NpgsqlDataSource database, IOptions<ClusterOptions> cluster) : IPersonClaimStore
 {
-    // Inserts the free ID numbers (in one order, so that two overlapping claims cannot deadlock) and
-    // returns the others' claims as the statement's snapshot saw them. A number another claimant
-    // committed after that snapshot is neither inserted nor seen: it comes back without a holder.
+    // Inserts the free ID numbers, in one order so that two overlapping claims cannot deadlock.
     private const string ClaimFreeSql = """
-        WITH wanted AS (
-            SELECT DISTINCT unnest($2::text[]) AS id_number
-        ), inserted AS (
-            INSERT INTO platform_person_claim (service_id, id_number, household_id, claimed_at)
-            SELECT $1, id_number, $3, $4 FROM wanted ORDER BY id_number
-            ON CONFLICT ON CONSTRAINT platform_person_claim_pk DO NOTHING
-            RETURNING id_number
-        )
-        SELECT w.id_number, c.household_id, c.claimed_at
-          FROM wanted w
-          LEFT JOIN platform_person_claim c ON c.service_id = $1 AND c.id_number = w.id_number
-         WHERE w.id_number NOT IN (SELECT id_number FROM inserted)
+        INSERT INTO platform_person_claim (service_id, id_number, household_id, claimed_at)
+        SELECT $1, id_number, $3, $4 FROM (SELECT DISTINCT unnest($2::text[]) AS id_number) wanted ORDER BY id_number
+        ON CONFLICT ON CONSTRAINT platform_person_claim_pk DO NOTHING
+        RETURNING id_number
         """;
+
+    private const string HoldersSql =
+        "SELECT id_number, household_id, claimed_at FROM platform_person_claim WHERE service_id = $1 AND id_number = ANY($2)";
 
     private const string DeadlockDetected = "40P01";
 
@@ -43,28 +36,47 @@ public sealed class PostgresPersonClaimStore(NpgsqlDataSource database, IOptions
         {
             try
             {
-                await using var command = database.CreateCommand(ClaimFreeSql);
-                command.Parameters.AddWithValue(ServiceId);
-                command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, idNumbers.ToArray());
-                command.Parameters.AddWithValue(householdId);
-                command.Parameters.AddWithValue(now);
-                var held = new List<PersonClaim>();
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
+                var wanted = idNumbers.Distinct(StringComparer.Ordinal).ToArray();
+                var inserted = new HashSet<string>(StringComparer.Ordinal);
+                await using (var command = database.CreateCommand(ClaimFreeSql))
                 {
-                    held.Add(new PersonClaim(
-                        reader.GetString(0),
-                        reader.IsDBNull(1) ? null : reader.GetString(1),
-                        reader.IsDBNull(2) ? default : reader.GetFieldValue<DateTimeOffset>(2)));
+                    command.Parameters.AddWithValue(ServiceId);
+                    command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, wanted);
+                    command.Parameters.AddWithValue(householdId);
+                    command.Parameters.AddWithValue(now);
+                    await using var reader = await command.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
+                    {
+                        inserted.Add(reader.GetString(0));
+                    }
                 }
 
-                return held;
+                // The usual case ends here: everybody was free. Otherwise one more statement says who
+                // holds the others; one released meanwhile comes back without a holder.
+                var others = wanted.Where(id => !inserted.Contains(id)).ToArray();
+                return others.Length == 0 ? [] : await HoldersAsync(others);
             }
             catch (PostgresException e) when (e.SqlState == DeadlockDetected && attempt < 3)
             {
                 // Sorted inserts make this rare; the statement changed nothing, so it is safe to repeat.
             }
         }
+    }
+
+    private async Task<IReadOnlyList<PersonClaim>> HoldersAsync(string[] idNumbers)
+    {
+        await using var command = database.CreateCommand(HoldersSql);
+        command.Parameters.AddWithValue(ServiceId);
+        command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, idNumbers);
+        var found = new Dictionary<string, PersonClaim>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var claim = new PersonClaim(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2));
+            found[claim.IdNumber] = claim;
+        }
+
+        return idNumbers.Select(id => found.GetValueOrDefault(id) ?? new PersonClaim(id, null, default)).ToList();
     }
 
     /// <inheritdoc/>
