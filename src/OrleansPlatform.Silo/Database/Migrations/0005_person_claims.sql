@@ -10,5 +10,4 @@ CREATE TABLE platform_person_claim (
     CONSTRAINT platform_person_claim_pk PRIMARY KEY (service_id, id_number)
 );
 
--- Releasing a household's claims finds them by household.
-CREATE INDEX platform_person_claim_household ON platform_person_claim (service_id, household_id);
+-- No index by household: a household releases claims by the ID numbers it knows, through the key.
