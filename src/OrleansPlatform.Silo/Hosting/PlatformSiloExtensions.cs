@@ -62,6 +62,8 @@ public static class PlatformSiloExtensions
         silo.Services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IConfiguration>().GetPlatformConnectionString()));
         silo.Services.TryAddSingleton<IHouseholdDirectory, PostgresHouseholdDirectory>();
         silo.Services.TryAddSingleton<IPersonClaimStore, PostgresPersonClaimStore>();
+        silo.Services.TryAddSingleton<ClaimsBackfill>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClaimsBackfill>());
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.AddAdoNetGrainStorage(PlatformStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<IConfiguration, Serializer, IGrainStorageSerializer>((o, configuration, serializer, json) =>
         {
