@@ -1,7 +1,7 @@
 namespace OrleansPlatform.Bench;
 
 /// <summary>
-/// Samples the silo's resident memory and PostgreSQL's memory every 200 ms while a phase runs and
+/// Samples the silo's resident memory and PostgreSQL's memory every second while a phase runs and
 /// keeps the peaks; CPU seconds of the silo, PostgreSQL and this process are taken at both ends.
 /// </summary>
 public sealed class ResourceSampler : IAsyncDisposable
@@ -55,7 +55,7 @@ public sealed class ResourceSampler : IAsyncDisposable
 
     private async Task LoopAsync()
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
         {
             do
