@@ -1,3 +1,4 @@
+using OrleansPlatform.Areas;
 using OrleansPlatform.Households;
 using OrleansPlatform.Silo.Demo;
 
@@ -10,6 +11,17 @@ namespace OrleansPlatform.Testing;
 public static class Synthetic
 {
     private static int s_sequence = Random.Shared.Next(0, 100_000);
+
+    /// <summary>The village 610204100201 with its province, city, county and town, created through their grains.</summary>
+    public static async Task<string> VillageAsync(IGrainFactory grains)
+    {
+        foreach (var (code, name) in new[] { ("610000000000", "P"), ("610200000000", "C"), ("610204000000", "X"), ("610204100000", "T"), ("610204100201", "V") })
+        {
+            await grains.GetGrain<IAreaGrain>(code).UpsertAsync(new AreaInput(name, null));
+        }
+
+        return "610204100201";
+    }
 
     /// <summary>A valid synthetic ID number for the given birth date, sex and serial (0–499).</summary>
     public static string IdNumber(DateOnly birth, Sex sex, int serial = 0) => SyntheticHouseholds.IdNumber(birth, sex, serial);

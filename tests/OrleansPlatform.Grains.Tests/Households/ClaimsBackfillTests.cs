@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using OrleansPlatform.Areas;
 using OrleansPlatform.Errors;
 using OrleansPlatform.Households;
 using OrleansPlatform.People;
@@ -14,13 +13,10 @@ public class ClaimsBackfillTests(PlatformClusterFixture fixture) : IClassFixture
     [Fact]
     public async Task People_of_households_stored_before_the_claims_table_stay_in_one_household()
     {
-        foreach (var (code, name) in new[] { ("610000000000", "P"), ("610200000000", "C"), ("610204000000", "X"), ("610204100000", "T"), ("610204100201", "V") })
-        {
-            await fixture.Client.GetGrain<IAreaGrain>(code).UpsertAsync(new AreaInput(name, null));
-        }
+        var village = await Synthetic.VillageAsync(fixture.Client);
 
-        var first = Synthetic.Household("610204100201");
-        var second = Synthetic.Household("610204100201");
+        var first = Synthetic.Household(village);
+        var second = Synthetic.Household(village);
         await fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("kept-1")).PutAsync(first, null);
         await fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("kept-2")).PutAsync(second, null);
         Assert.True(await fixture.Database.ScalarAsync<long>("WITH gone AS (DELETE FROM platform_person_claim RETURNING 1) SELECT count(*) FROM gone") > 0);
@@ -33,7 +29,7 @@ public class ClaimsBackfillTests(PlatformClusterFixture fixture) : IClassFixture
         Assert.Equal(0L, again); // claims exist now: nothing to rebuild
         var person = first.Members![0].IdNumber!;
         Assert.Equal("kept-1", await fixture.Client.GetGrain<IPersonGrain>(GrainKeys.Person(person)).GetHouseholdAsync());
-        var intruder = Synthetic.Household("610204100201") with { Members = [first.Members[0]] };
+        var intruder = Synthetic.Household(village) with { Members = [first.Members[0]] };
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("intruder")).PutAsync(intruder, null));
         Assert.Equal("household.person-registered-elsewhere", error.Code);

@@ -1,5 +1,4 @@
 using Npgsql;
-using OrleansPlatform.Areas;
 using OrleansPlatform.Households;
 using OrleansPlatform.People;
 using OrleansPlatform.Testing;
@@ -20,12 +19,9 @@ public class StaleClaimTests(ImmediateSettleClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task A_claim_left_by_a_household_that_never_listed_the_person_blocks_nobody()
     {
-        foreach (var (code, name) in new[] { ("610000000000", "P"), ("610200000000", "C"), ("610204000000", "X"), ("610204100000", "T"), ("610204100201", "V") })
-        {
-            await fixture.Client.GetGrain<IAreaGrain>(code).UpsertAsync(new AreaInput(name, null));
-        }
+        var village = await Synthetic.VillageAsync(fixture.Client);
 
-        var record = Synthetic.Household("610204100201");
+        var record = Synthetic.Household(village);
         var idNumber = record.Members![1].IdNumber!;
         var person = fixture.Client.GetGrain<IPersonGrain>(GrainKeys.Person(idNumber));
         await ClaimAsync(idNumber, "ghost-household"); // as if ghost's write failed after claiming
