@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace OrleansPlatform.Imports;
 
 /// <summary>
@@ -9,6 +11,9 @@ internal sealed class CsvRowReader
 {
     /// <summary>Longest row kept; a longer one is an error.</summary>
     public const int MaxRowLength = 1 << 20;
+
+    private static readonly SearchValues<char> FieldEnds = SearchValues.Create(",\r\n");
+    private static readonly SearchValues<char> QuoteOrLineEnd = SearchValues.Create("\"\n");
 
     private readonly TextReader reader;
     private readonly char[] buffer = new char[1 << 16];
@@ -81,55 +86,33 @@ internal sealed class CsvRowReader
             }
         }
 
-        while (HasData())
+        if (!AppendUntil(FieldEnds))
         {
-            var span = buffer.AsSpan(position, length - position);
-            var index = span.IndexOfAny(',', '\r', '\n');
-            if (index < 0)
-            {
-                Append(span);
-                position = length;
-                continue;
-            }
-
-            Append(span[..index]);
-            position += index;
-            var delimiter = buffer[position++];
             AddField(start);
-            if (delimiter == ',')
-            {
-                return true;
-            }
-
-            if (delimiter == '\r' && HasData() && buffer[position] == '\n')
-            {
-                position++;
-            }
-
-            nextLine++;
             return false;
         }
 
+        var delimiter = buffer[position++];
         AddField(start);
+        if (delimiter == ',')
+        {
+            return true;
+        }
+
+        if (delimiter == '\r' && HasData() && buffer[position] == '\n')
+        {
+            position++;
+        }
+
+        nextLine++;
         return false;
     }
 
     /// <summary>Reads a quoted field's content up to its closing quote; false when the input ends first.</summary>
     private bool ReadQuoted()
     {
-        while (HasData())
+        while (AppendUntil(QuoteOrLineEnd))
         {
-            var span = buffer.AsSpan(position, length - position);
-            var index = span.IndexOfAny('"', '\n');
-            if (index < 0)
-            {
-                Append(span);
-                position = length;
-                continue;
-            }
-
-            Append(span[..index]);
-            position += index;
             if (buffer[position] == '\n')
             {
                 Append("\n");
@@ -151,6 +134,30 @@ internal sealed class CsvRowReader
 
         Error = "A quoted field is not closed before the end of the file.";
         ErrorField = FieldCount;
+        return false;
+    }
+
+    /// <summary>
+    /// Appends the input up to the first of <paramref name="stops"/> and stops on it; false when the
+    /// input ends first (everything up to its end appended).
+    /// </summary>
+    private bool AppendUntil(SearchValues<char> stops)
+    {
+        while (HasData())
+        {
+            var span = buffer.AsSpan(position, length - position);
+            var index = span.IndexOfAny(stops);
+            if (index >= 0)
+            {
+                Append(span[..index]);
+                position += index;
+                return true;
+            }
+
+            Append(span);
+            position = length;
+        }
+
         return false;
     }
 
