@@ -51,7 +51,7 @@ public sealed partial class MemberClaims(
                 {
                     retry.Add(claim.IdNumber); // claimed by someone else while the statement ran
                 }
-                else if (now - claim.ClaimedAt < options.SettleTime || await HolderListsAsync(claim.HouseholdId, claim.IdNumber))
+                else if (now - claim.ClaimedAt < options.SettleTime || await Lists(grains, claim.HouseholdId, claim.IdNumber))
                 {
                     conflicts.Add(claim);
                 }
@@ -119,8 +119,6 @@ public sealed partial class MemberClaims(
 
         return clock.GetUtcNow() - claim.ClaimedAt < options.SettleTime || await Lists(grains, holder, idNumber) ? holder : null;
     }
-
-    private Task<bool> HolderListsAsync(string holder, string idNumber) => Lists(grains, holder, idNumber);
 
     private static Task<bool> Lists(IGrainFactory grains, string holder, string idNumber) =>
         grains.GetGrain<IHouseholdGrain>(GrainKeys.Household(holder)).HasMemberAsync(idNumber);
