@@ -12,6 +12,13 @@ public interface IVillageRosterGrain : IGrainWithStringKey
     [Alias("Expect")]
     Task ExpectAsync(string householdId, int version);
 
+    /// <summary>
+    /// <see cref="ExpectAsync"/> for several households at once, each about to write <paramref name="version"/>;
+    /// one durable roster write covers them all (bulk import).
+    /// </summary>
+    [Alias("ExpectMany")]
+    Task ExpectManyAsync(IReadOnlyList<string> householdIds, int version);
+
     /// <summary>Sets the village's rural population (from its area) and reports the village's figures.</summary>
     [Alias("SetRuralPopulation")]
     Task SetRuralPopulationAsync(long? ruralPopulation);
@@ -27,6 +34,10 @@ public interface IVillageRosterGrain : IGrainWithStringKey
     /// <summary>Adds or refreshes a household's row unless a newer version is already known. Idempotent.</summary>
     [Alias("Upsert")]
     Task UpsertAsync(HouseholdSummary summary);
+
+    /// <summary><see cref="UpsertAsync"/> for several households at once, with one durable roster write (bulk import).</summary>
+    [Alias("UpsertMany")]
+    Task UpsertManyAsync(IReadOnlyList<HouseholdSummary> summaries);
 
     /// <summary>Removes a household that moved away, unless a newer version is already known. Idempotent.</summary>
     [Alias("Remove")]

@@ -8,18 +8,22 @@ using OrleansPlatform.Imports;
 namespace OrleansPlatform.Gateway.Imports;
 
 /// <summary>
-/// Runs accepted imports in the background: reads the stored file one household at a time, writes
-/// each accepted household through its grain as the importing caller (so jurisdiction and history
-/// hold), and records progress and every rejected row in the job's grain. One bound on concurrent
-/// household writes is shared by all running imports.
+/// Runs accepted imports in the background: reads the stored file in batches of households, writes
+/// each batch through the bulk import grain as the importing caller (new and unchanged households at
+/// once), sends what it hands back through each household's grain (updates and rejections, with the
+/// same checks, jurisdiction and history), and records progress and every rejected row in the job's
+/// grain. Bounds on concurrent bulk calls and on concurrent household writes are shared by all running imports.
 /// </summary>
 public sealed partial class ImportRunner(IClusterClient cluster, IOptions<ImportOptions> options, ILogger<ImportRunner> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, Task> _running = new();
     private SemaphoreSlim? _gate;
+    private SemaphoreSlim? _batchGate;
 
     private SemaphoreSlim Gate => _gate ??= new SemaphoreSlim(Math.Max(1, options.Value.Concurrency));
+
+    private SemaphoreSlim BatchGate => _batchGate ??= new SemaphoreSlim(Math.Max(1, options.Value.BatchConcurrency));
 
     /// <summary>Starts importing <paramref name="job"/> in the background.</summary>
     public void Start(ImportJob job)
@@ -37,6 +41,7 @@ public sealed partial class ImportRunner(IClusterClient cluster, IOptions<Import
     {
         _stopping.Dispose();
         _gate?.Dispose();
+        _batchGate?.Dispose();
     }
 
     /// <inheritdoc/>
@@ -58,21 +63,11 @@ public sealed partial class ImportRunner(IClusterClient cluster, IOptions<Import
             await grain.StartAsync();
             reporter = ReportPeriodicallyAsync(grain, tally, reporting.Token);
             using var reader = new StreamReader(job.FilePath);
+            var batchSize = Math.Clamp(options.Value.BatchSize, 1, HouseholdImportGrain.MaxBatchSize);
             await Parallel.ForEachAsync(
-                HouseholdCsv.Read(reader),
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Concurrency), CancellationToken = stopping },
-                async (household, cancellationToken) =>
-                {
-                    await Gate.WaitAsync(cancellationToken);
-                    try
-                    {
-                        await ImportOneAsync(household, tally);
-                    }
-                    finally
-                    {
-                        Gate.Release();
-                    }
-                });
+                HouseholdCsv.Read(reader).Chunk(batchSize),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.BatchConcurrency), CancellationToken = stopping },
+                (batch, cancellationToken) => ImportBatchAsync(batch, tally, cancellationToken));
             await reporting.CancelAsync();
             await reporter;
             await grain.ReportAsync(tally.Drain());
@@ -96,6 +91,51 @@ public sealed partial class ImportRunner(IClusterClient cluster, IOptions<Import
         {
             File.Delete(job.FilePath);
         }
+    }
+
+    private async ValueTask ImportBatchAsync(CsvHousehold[] batch, Tally tally, CancellationToken cancellationToken)
+    {
+        var parsed = batch.Where(h => h.Record is not null && h.Errors.Count == 0).ToList();
+        IReadOnlyList<ImportOutcome?> outcomes;
+        await BatchGate.WaitAsync(cancellationToken);
+        try
+        {
+            outcomes = await cluster.GetGrain<IHouseholdImportGrain>(0)
+                .ImportBatchAsync(parsed.Select(h => new HouseholdImportItem(h.HouseholdId, h.Record!)).ToList());
+        }
+        finally
+        {
+            BatchGate.Release();
+        }
+
+        var handedBack = new List<CsvHousehold>(batch.Where(h => h.Record is null || h.Errors.Count > 0));
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            if (outcomes[i] is { } outcome)
+            {
+                tally.Written(Math.Max(1, parsed[i].Lines.Count), outcome == ImportOutcome.Created, outcome != ImportOutcome.Unchanged);
+            }
+            else
+            {
+                handedBack.Add(parsed[i]);
+            }
+        }
+
+        await Parallel.ForEachAsync(
+            handedBack,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Concurrency), CancellationToken = cancellationToken },
+            async (household, token) =>
+            {
+                await Gate.WaitAsync(token);
+                try
+                {
+                    await ImportOneAsync(household, tally);
+                }
+                finally
+                {
+                    Gate.Release();
+                }
+            });
     }
 
     private async Task ImportOneAsync(CsvHousehold household, Tally tally)

@@ -22,6 +22,7 @@ public sealed partial class HouseholdGrain(
     IOptions<PovertyLineOptions> lines,
     IPersonClaimStore claims,
     IOptions<PersonClaimOptions> claimOptions,
+    IHouseholdBulkStore rows,
     TimeProvider clock,
     ILogger<HouseholdGrain> logger)
     : Grain, IHouseholdGrain
@@ -29,9 +30,10 @@ public sealed partial class HouseholdGrain(
     /// <summary>Largest history page a caller may ask for.</summary>
     public const int MaxPageSize = 200;
 
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
     private bool _writing;
+
+    // True until the first call after activation: until then the state is the one just read.
+    private bool _fresh = true;
 
     private string HouseholdId => GrainKeys.HouseholdIdOf(this.GetPrimaryKeyString());
 
@@ -42,7 +44,7 @@ public sealed partial class HouseholdGrain(
 
     private MemberClaims Claims => new(claims, GrainFactory, claimOptions.Value, clock, HouseholdId, logger);
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
+    private DateOnly Today => ChinaDate.Today(clock);
 
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -64,6 +66,20 @@ public sealed partial class HouseholdGrain(
 
     /// <inheritdoc/>
     public async Task<HouseholdWriteResult> PutAsync(HouseholdRecord record, int? ifMatchVersion)
+    {
+        await RefreshIfStaleAsync();
+        return await WriteAsync(record, ifMatchVersion);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ImportOutcome> ImportAsync(HouseholdRecord record)
+    {
+        await RefreshIfStaleAsync();
+        var result = await WriteAsync(record, Exists ? state.State.Version : null);
+        return result.Created ? ImportOutcome.Created : result.Changed ? ImportOutcome.Updated : ImportOutcome.Unchanged;
+    }
+
+    private async Task<HouseholdWriteResult> WriteAsync(HouseholdRecord record, int? ifMatchVersion)
     {
         CallerContext.Require(Permission.WriteHouseholds);
         if (Exists && !CallerContext.Reaches(state.State.Record!.VillageCode))
@@ -102,20 +118,18 @@ public sealed partial class HouseholdGrain(
     }
 
     /// <inheritdoc/>
-    public async Task<ImportOutcome> ImportAsync(HouseholdRecord record)
+    public async Task<HouseholdView?> GetAsync()
     {
-        var result = await PutAsync(record, Exists ? state.State.Version : null);
-        return result.Created ? ImportOutcome.Created : result.Changed ? ImportOutcome.Updated : ImportOutcome.Unchanged;
+        await RefreshIfStaleAsync();
+        return Visible ? View() : null;
     }
-
-    /// <inheritdoc/>
-    public Task<HouseholdView?> GetAsync() => Task.FromResult(Visible ? View() : null);
 
     /// <inheritdoc/>
     public async Task<HouseholdView> TransitionAsync(StatusTransition transition)
     {
         CallerContext.Require(Permission.WriteHouseholds);
         var (to, reason, date) = TransitionRules.Validate(transition, Today);
+        await RefreshIfStaleAsync();
         if (!Visible)
         {
             throw NotFound();
@@ -129,8 +143,9 @@ public sealed partial class HouseholdGrain(
     }
 
     /// <inheritdoc/>
-    public Task<ResultPage<HistoryEntry>> GetHistoryAsync(int page, int pageSize)
+    public async Task<ResultPage<HistoryEntry>> GetHistoryAsync(int page, int pageSize)
     {
+        await RefreshIfStaleAsync();
         if (!Visible)
         {
             throw NotFound();
@@ -144,16 +159,55 @@ public sealed partial class HouseholdGrain(
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .ToList();
-        return Task.FromResult(new ResultPage<HistoryEntry>(items, page, pageSize, history.Count));
+        return new ResultPage<HistoryEntry>(items, page, pageSize, history.Count);
     }
 
     /// <inheritdoc/>
-    public Task<SummaryProbe> ProbeAsync() =>
-        Task.FromResult(new SummaryProbe(!_writing && Exists ? HouseholdProjection.Summary(View()) : null, _writing));
+    public async Task<SummaryProbe> ProbeAsync()
+    {
+        if (_writing)
+        {
+            return new SummaryProbe(null, Writing: true);
+        }
+
+        var committed = await CommittedStateAsync();
+        return new SummaryProbe(committed.Record is null ? null : HouseholdProjection.Summary(HouseholdProjection.View(HouseholdId, committed, Today, lines.Value)), false);
+    }
 
     /// <inheritdoc/>
-    public Task<bool> HasMemberAsync(string idNumber) =>
-        Task.FromResult(state.State.Record?.Members?.Any(m => m.IdNumber == idNumber) == true);
+    public async Task<bool> HasMemberAsync(string idNumber) =>
+        (await CommittedStateAsync()).Record?.Members?.Any(m => m.IdNumber == idNumber) == true;
+
+    /// <summary>
+    /// Before a call that may write, reads the state again when this activation found no household
+    /// some time ago: the household may have been created since by a bulk import, which writes its row
+    /// without activating it. The call that activated the grain has just read it and skips this.
+    /// </summary>
+    private async Task RefreshIfStaleAsync()
+    {
+        if (!Exists && !_fresh)
+        {
+            await state.ReadStateAsync();
+        }
+
+        _fresh = false;
+    }
+
+    /// <summary>
+    /// The committed state for calls that interleave with others: like <see cref="RefreshIfStaleAsync"/>,
+    /// but reading a stale empty activation's row on the side, so that a concurrent write's state is never replaced.
+    /// </summary>
+    private async Task<HouseholdState> CommittedStateAsync()
+    {
+        if (Exists || _fresh || _writing)
+        {
+            _fresh = false;
+            return state.State;
+        }
+
+        var stored = await rows.ReadAsync([HouseholdId]);
+        return stored.GetValueOrDefault(HouseholdId) ?? state.State;
+    }
 
     private void CheckPreconditions(int? ifMatchVersion)
     {
@@ -178,12 +232,15 @@ public sealed partial class HouseholdGrain(
 
     private async Task CheckVillageAsync(string villageCode)
     {
-        // A village outside the caller's jurisdiction is reported exactly like a missing one.
-        if (!CallerContext.Reaches(villageCode) || !await GrainFactory.GetGrain<IAreaGrain>(villageCode).ExistsAsync())
+        if (!await VillageReachableAsync(GrainFactory, villageCode))
         {
             throw DomainException.Invalid("villageCode", $"Village {villageCode} does not exist.");
         }
     }
+
+    /// <summary>True when the village exists and lies within the caller's jurisdiction (one outside it reads as missing).</summary>
+    internal static async Task<bool> VillageReachableAsync(IGrainFactory grains, string villageCode) =>
+        CallerContext.Reaches(villageCode) && await grains.GetGrain<IAreaGrain>(villageCode).ExistsAsync();
 
     /// <summary>
     /// Writes one new version: announces it to the roster(s) concerned (so its outcome is counted even

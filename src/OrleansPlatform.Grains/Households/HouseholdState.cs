@@ -28,6 +28,14 @@ public sealed class HouseholdState
     /// <summary>A village whose roster may still list this household after a relocation, until it is told otherwise.</summary>
     [Id(7)] public string? LeftVillage { get; set; }
 
+    /// <summary>The state of a household just created with <paramref name="record"/>: version 1, registered, one "created" entry.</summary>
+    public static HouseholdState Created(HouseholdRecord record, DateTimeOffset at, string actor) => new()
+    {
+        Record = record,
+        Version = 1,
+        History = [new HistoryEntry(1, at, actor, "created", RecordDiff.Between(null, record))],
+    };
+
     /// <summary>A copy to restore when a write fails; the history list is copied, records are immutable.</summary>
     public HouseholdState Copy() => new()
     {

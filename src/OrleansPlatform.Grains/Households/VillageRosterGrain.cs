@@ -53,23 +53,43 @@ public sealed partial class VillageRosterGrain(
     }
 
     /// <inheritdoc/>
-    public async Task ExpectAsync(string householdId, int version)
+    public Task ExpectAsync(string householdId, int version) => ExpectManyAsync([householdId], version);
+
+    /// <inheritdoc/>
+    public async Task ExpectManyAsync(IReadOnlyList<string> householdIds, int version)
     {
-        if (Live.Pending.TryGetValue(householdId, out var expected) && expected >= version)
+        var announced = false;
+        foreach (var householdId in householdIds)
         {
-            return;
+            if (!Live.Pending.TryGetValue(householdId, out var expected) || expected < version)
+            {
+                Live.Pending[householdId] = version;
+                announced = true;
+            }
         }
 
-        Live.Pending[householdId] = version;
-        EnsureTimer();
-        await PersistAsync();
+        if (announced)
+        {
+            EnsureTimer();
+            await PersistAsync();
+        }
     }
 
     /// <inheritdoc/>
-    public async Task UpsertAsync(HouseholdSummary summary)
+    public Task UpsertAsync(HouseholdSummary summary) => UpsertManyAsync([summary]);
+
+    /// <inheritdoc/>
+    public async Task UpsertManyAsync(IReadOnlyList<HouseholdSummary> summaries)
     {
-        var changed = ApplyUpsert(summary);
-        if (Settle(summary.HouseholdId, summary.Version) || changed)
+        var changed = false;
+        var settled = false;
+        foreach (var summary in summaries)
+        {
+            changed |= ApplyUpsert(summary);
+            settled |= Settle(summary.HouseholdId, summary.Version);
+        }
+
+        if (settled || changed)
         {
             await SaveAsync(changed);
         }

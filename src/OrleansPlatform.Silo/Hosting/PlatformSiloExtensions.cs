@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using OrleansPlatform.Households;
 using OrleansPlatform.People;
 using OrleansPlatform.Silo.People;
+using OrleansPlatform.Silo.Households;
 using Npgsql;
 using OrleansPlatform.Statistics;
 using Orleans.Configuration;
@@ -62,6 +63,7 @@ public static class PlatformSiloExtensions
         silo.Services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IConfiguration>().GetPlatformConnectionString()));
         silo.Services.TryAddSingleton<IHouseholdDirectory, PostgresHouseholdDirectory>();
         silo.Services.TryAddSingleton<IPersonClaimStore, PostgresPersonClaimStore>();
+        silo.Services.TryAddSingleton<IHouseholdBulkStore, PostgresHouseholdBulkStore>();
         silo.Services.TryAddSingleton<ClaimsBackfill>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClaimsBackfill>());
         silo.Services.TryAddSingleton(TimeProvider.System);

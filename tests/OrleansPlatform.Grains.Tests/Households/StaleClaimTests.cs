@@ -32,6 +32,25 @@ public class StaleClaimTests(ImmediateSettleClusterFixture fixture) : IClassFixt
         Assert.Equal("real-household", await person.GetHouseholdAsync());
     }
 
+    [Fact]
+    public async Task A_household_created_by_bulk_import_while_its_grain_was_in_memory_empty_keeps_its_people()
+    {
+        var village = await Synthetic.VillageAsync(fixture.Client);
+        var record = Synthetic.Household(village);
+        var bulk = fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("bulk-household"));
+        Assert.Null(await bulk.GetAsync()); // activated, found nothing, stays in memory
+
+        Assert.Equal([ImportOutcome.Created], await fixture.Client.GetGrain<IHouseholdImportGrain>(0)
+            .ImportBatchAsync([new HouseholdImportItem("bulk-household", record)]));
+
+        // Claims settle at once here, so the holder is asked whether it lists the person: it must say yes.
+        var rival = Synthetic.Household(village) with { Members = [record.Members![0], Synthetic.Member(Relation.Spouse, 40, Sex.Female)] };
+        var refused = await Assert.ThrowsAsync<Errors.DomainException>(() =>
+            fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household("rival-household")).PutAsync(rival, null));
+        Assert.Equal("household.person-registered-elsewhere", refused.Code);
+        Assert.Equal("bulk-household", await fixture.Client.GetGrain<IPersonGrain>(GrainKeys.Person(record.Members[0].IdNumber!)).GetHouseholdAsync());
+    }
+
     private async Task ClaimAsync(string idNumber, string householdId)
     {
         await using var connection = new NpgsqlConnection(fixture.Database.ConnectionString);
