@@ -12,6 +12,12 @@ public sealed record BenchOptions
     /// <summary>Calls in flight at once, the same for the platform and the baseline.</summary>
     public int Concurrency { get; init; } = 32;
 
+    /// <summary>Households per bulk import call (the gateway's <c>Imports:BatchSize</c> default).</summary>
+    public int BatchSize { get; init; } = 250;
+
+    /// <summary>Bulk import calls in flight (the gateway's <c>Imports:BatchConcurrency</c> default).</summary>
+    public int BatchConcurrency { get; init; } = 4;
+
     /// <summary>Skip the 60-second idle measurement.</summary>
     public bool SkipIdle { get; init; }
 
@@ -36,7 +42,7 @@ public sealed record BenchOptions
     /// <summary>Git commit of the measured tree (with "-dirty" when it has uncommitted changes).</summary>
     public string Commit { get; init; } = "unknown";
 
-    /// <summary>Households whose registration rate is the throughput figure: the first ones of the import.</summary>
+    /// <summary>Households registered one by one for the throughput figure: the first ones of the file.</summary>
     public int RegistrationSample => Size switch
     {
         GenerationSize.Tiny => 200,
@@ -82,16 +88,18 @@ public sealed record BenchOptions
             "province" => GenerationSize.Province,
             var other => throw new ArgumentException($"--size must be tiny, county or province, not '{other}'."),
         };
-        var concurrency = int.Parse(values.GetValueOrDefault("concurrency", "32"), CultureInfo.InvariantCulture);
-        if (concurrency < 1)
+        int Positive(string name, string fallback)
         {
-            throw new ArgumentException("--concurrency must be at least 1.");
+            var value = int.Parse(values.GetValueOrDefault(name, fallback), CultureInfo.InvariantCulture);
+            return value >= 1 ? value : throw new ArgumentException($"--{name} must be at least 1.");
         }
 
         return new BenchOptions
         {
             Size = size,
-            Concurrency = concurrency,
+            Concurrency = Positive("concurrency", "32"),
+            BatchSize = Positive("batch-size", "250"),
+            BatchConcurrency = Positive("batch-concurrency", "4"),
             SkipIdle = skipIdle,
             Seed = int.Parse(values.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture),
             OursConnectionString = Required("ours"),

@@ -51,38 +51,45 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
         await CreateAreasAsync(client, generator.Areas);
         log("Areas created on both sides.");
 
-        // 1 + 4: every household through grains, then into the baseline, at the same concurrency.
-        long people = 0;
-        var oursBefore = await DbCounters.ReadAsync(oursCs);
-        var sampler = new ResourceSampler(silo, postgres);
-        var oursTiming = await LoadRunner.RunAsync(generator.Households(), options.Concurrency, options.RegistrationSample, async h =>
-        {
-            await client.GetGrain<IHouseholdGrain>(GrainKeys.Household(h.HouseholdId)).ImportAsync(h.Record);
-            Interlocked.Add(ref people, h.Record.Members!.Count);
-        });
-        var oursUse = await sampler.StopAsync();
-        await sampler.DisposeAsync();
-        log($"Platform import: {oursTiming.Households} households in {oursTiming.Wall.TotalSeconds:F1} s ({oursTiming.Rate:F0}/s; first {oursTiming.Sample}: {oursTiming.SampleRate:F0}/s).");
-
-        var convergence = Stopwatch.StartNew();
-        await WaitForAsync(client, Province, s => s.Households == oursTiming.Households && s.People == people, TimeSpan.FromMinutes(5));
-        var convergenceSeconds = convergence.Elapsed.TotalSeconds;
-        log($"Province figures complete {convergenceSeconds:F1} s after the import returned.");
-        var stateWrites = await StateWrites.ReadAsync(oursCs);
-        await Task.Delay(StatsFlushDelay); // idle backends publish their counters within 10 s
-        var oursDb = (await DbCounters.ReadAsync(oursCs)).Since(oursBefore);
-
-        var baselineBefore = await DbCounters.ReadAsync(baselineCs);
-        sampler = new ResourceSampler(silo, postgres);
+        // 1: registration. The first households one by one, each its own call and durable write: through
+        // their grains, and as one upsert each into the baseline, at the same concurrency.
+        var sampleSize = options.RegistrationSample;
+        var oursRegistration = await MeasureAsync(oursCs, silo, postgres,
+            () => LoadRunner.RunAsync(generator.Households().Take(sampleSize), options.Concurrency,
+                h => client.GetGrain<IHouseholdGrain>(GrainKeys.Household(h.HouseholdId)).ImportAsync(h.Record)),
+            timing => WaitForAsync(client, Province, s => s.Households == timing.Households, TimeSpan.FromMinutes(5)));
+        log($"Platform registration: {sampleSize} households one by one at {oursRegistration.Timing.Rate:F0}/s.");
         var today = BaselineStore.Today;
-        var baselineTiming = await LoadRunner.RunAsync(generator.Households(), options.Concurrency, options.RegistrationSample,
-            h => baseline.UpsertAsync(h.HouseholdId, h.Record, today));
-        var baselineUse = await sampler.StopAsync();
-        await sampler.DisposeAsync();
-        await baseline.AnalyzeAsync();
-        log($"Baseline import: {baselineTiming.Households} households in {baselineTiming.Wall.TotalSeconds:F1} s ({baselineTiming.Rate:F0}/s; first {baselineTiming.Sample}: {baselineTiming.SampleRate:F0}/s).");
-        await Task.Delay(StatsFlushDelay);
-        var baselineDb = (await DbCounters.ReadAsync(baselineCs)).Since(baselineBefore);
+        var baselineRegistration = await MeasureAsync(baselineCs, silo, postgres,
+            () => LoadRunner.RunAsync(generator.Households().Take(sampleSize), options.Concurrency,
+                h => baseline.UpsertAsync(h.HouseholdId, h.Record, today)),
+            _ => Task.CompletedTask);
+        log($"Baseline registration: {sampleSize} households at {baselineRegistration.Timing.Rate:F0}/s.");
+
+        // 4: the whole file, the registered ones included, on both sides: the platform through its bulk import
+        // (batches as the gateway's import job sends them), the baseline with its upsert per household.
+        long people = 0;
+        long handedBack = 0;
+        var convergenceSeconds = 0.0;
+        var oursImport = await MeasureAsync(oursCs, silo, postgres,
+            async () =>
+            {
+                var timing = await BulkImport.RunAsync(client, generator.Households(), options.BatchSize, options.BatchConcurrency, options.Concurrency);
+                (people, handedBack) = (timing.People, timing.HandedBack);
+                return timing.Timing;
+            },
+            async timing =>
+            {
+                var convergence = Stopwatch.StartNew();
+                await WaitForAsync(client, Province, s => s.Households == timing.Households && s.People == people, TimeSpan.FromMinutes(5));
+                convergenceSeconds = convergence.Elapsed.TotalSeconds;
+            });
+        log($"Platform import: {oursImport.Timing.Households} households in {oursImport.Timing.Wall.TotalSeconds:F1} s ({oursImport.Timing.Rate:F0}/s; {handedBack} handed back to their grains); figures complete {convergenceSeconds:F1} s later.");
+        var stateWrites = await StateWrites.ReadAsync(oursCs);
+        var baselineImport = await MeasureAsync(baselineCs, silo, postgres,
+            () => LoadRunner.RunAsync(generator.Households(), options.Concurrency, h => baseline.UpsertAsync(h.HouseholdId, h.Record, today)),
+            _ => baseline.AnalyzeAsync());
+        log($"Baseline import: {baselineImport.Timing.Households} households in {baselineImport.Timing.Wall.TotalSeconds:F1} s ({baselineImport.Timing.Rate:F0}/s).");
 
         // 2: province statistics.
         var differences = Differences(await StatsRouting.GetStatsAsync(client, Province), await baseline.GetStatsAsync(Province));
@@ -113,9 +120,14 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
             Concurrency = options.Concurrency,
             Commit = options.Commit,
             Machine = machine,
-            Data = new DataSetSize(generator.Areas.Count, oursTiming.Households, people),
-            OursImport = new ImportResult(oursTiming, oursUse, oursDb),
-            BaselineImport = new ImportResult(baselineTiming, baselineUse, baselineDb),
+            Data = new DataSetSize(generator.Areas.Count, oursImport.Timing.Households, people),
+            OursRegistration = oursRegistration,
+            BaselineRegistration = baselineRegistration,
+            OursImport = oursImport,
+            BaselineImport = baselineImport,
+            HandedBack = handedBack,
+            BatchSize = options.BatchSize,
+            BatchConcurrency = options.BatchConcurrency,
             ConvergenceSeconds = convergenceSeconds,
             StateWrites = stateWrites,
             Stats = stats,
@@ -127,6 +139,28 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
     }
 
     private static readonly TimeSpan StatsFlushDelay = TimeSpan.FromSeconds(11);
+
+    /// <summary>
+    /// Runs one side's writes, sampling the processes' CPU and memory while they run; then waits for
+    /// <paramref name="settle"/> (figures converging, statistics analysed) and for PostgreSQL to publish
+    /// its counters, so the database figures include the work the writes caused.
+    /// </summary>
+    private static async Task<ImportResult> MeasureAsync(
+        string connectionString, SiloProcess silo, PostgresProcesses? postgres, Func<Task<ImportTiming>> run, Func<ImportTiming, Task> settle)
+    {
+        var before = await DbCounters.ReadAsync(connectionString);
+        ResourceUse use;
+        ImportTiming timing;
+        await using (var sampler = new ResourceSampler(silo, postgres))
+        {
+            timing = await run();
+            use = await sampler.StopAsync();
+        }
+
+        await settle(timing);
+        await Task.Delay(StatsFlushDelay); // idle backends publish their counters within 10 s
+        return new ImportResult(timing, use, (await DbCounters.ReadAsync(connectionString)).Since(before));
+    }
 
     private static string Normalized(string connectionString) =>
         new ConfigurationBuilder()

@@ -1,11 +1,8 @@
 namespace OrleansPlatform.Bench;
 
-/// <summary>How long writing all households took, and how long the first <see cref="Sample"/> of them took.</summary>
-public sealed record ImportTiming(long Households, TimeSpan Wall, long Sample, TimeSpan SampleWall)
+/// <summary>How long writing a number of households took.</summary>
+public sealed record ImportTiming(long Households, TimeSpan Wall)
 {
-    /// <summary>Households per second over the sample: the registration throughput figure.</summary>
-    public double SampleRate => Sample / SampleWall.TotalSeconds;
-
-    /// <summary>Households per second over the whole import.</summary>
+    /// <summary>Households per second.</summary>
     public double Rate => Households / Wall.TotalSeconds;
 }
