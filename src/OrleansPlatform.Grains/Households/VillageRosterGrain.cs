@@ -35,6 +35,12 @@ public sealed partial class VillageRosterGrain(
     private bool _writing;
     private VillageRosterState? _live;
 
+    // When this activation heard each pending announcement. A household is asked only once its write
+    // has had a period to report: asking sooner would activate households (a bulk import writes many
+    // without activating them) just to learn what their report is about to say. Announcements read
+    // from storage, left by an earlier activation, are asked at once.
+    private readonly Dictionary<string, DateTimeOffset> _announcedAt = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The state the grain reads and changes. The storage provider serializes off the grain's thread,
     /// so each write hands it a snapshot and calls go on changing this copy meanwhile.
@@ -59,11 +65,13 @@ public sealed partial class VillageRosterGrain(
     public async Task ExpectManyAsync(IReadOnlyList<string> householdIds, int version)
     {
         var announced = false;
+        var now = clock.GetUtcNow();
         foreach (var householdId in householdIds)
         {
             if (!Live.Pending.TryGetValue(householdId, out var expected) || expected < version)
             {
                 Live.Pending[householdId] = version;
+                _announcedAt[householdId] = now;
                 announced = true;
             }
         }
@@ -175,8 +183,16 @@ public sealed partial class VillageRosterGrain(
     }
 
     /// <summary>Forgets an announced write once its outcome (or a newer one) arrived; true when something was forgotten.</summary>
-    private bool Settle(string householdId, int version) =>
-        Live.Pending.TryGetValue(householdId, out var expected) && expected <= version && Live.Pending.Remove(householdId);
+    private bool Settle(string householdId, int version)
+    {
+        if (!Live.Pending.TryGetValue(householdId, out var expected) || expected > version)
+        {
+            return false;
+        }
+
+        _announcedAt.Remove(householdId);
+        return Live.Pending.Remove(householdId);
+    }
 
     private async Task SaveAsync(bool figuresChanged)
     {
@@ -264,8 +280,14 @@ public sealed partial class VillageRosterGrain(
     {
         var changed = false;
         var settled = false;
+        var askBefore = clock.GetUtcNow() - options.Value.Period;
         foreach (var (householdId, expected) in Live.Pending.ToList())
         {
+            if (_announcedAt.TryGetValue(householdId, out var at) && at > askBefore)
+            {
+                continue; // announced within the last period: its report is still on its way
+            }
+
             var probe = await GrainFactory.GetGrain<IHouseholdGrain>(GrainKeys.Household(householdId)).ProbeAsync();
             if (probe.Writing)
             {
@@ -279,6 +301,7 @@ public sealed partial class VillageRosterGrain(
             // Calls interleave with this probe: a newer announcement that arrived meanwhile stays pending.
             if (Live.Pending.TryGetValue(householdId, out var now) && now == expected)
             {
+                _announcedAt.Remove(householdId);
                 settled |= Live.Pending.Remove(householdId);
             }
         }
