@@ -35,8 +35,11 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
         var postgres = await PostgresProcesses.FindAsync(oursCs);
         log(postgres is null ? "PostgreSQL's processes are not on this machine: its CPU and memory are not measured." : "PostgreSQL's processes found.");
 
+        // The data is generated before any clock starts, so neither side's figures include the generator's CPU.
         var generator = new ProvinceGenerator(options.Size, options.Seed);
-        log($"Generator: {options.Size}, {generator.Areas.Count} areas, {generator.Profile.Households} households; concurrency {options.Concurrency}.");
+        var generating = Stopwatch.StartNew();
+        var households = generator.Households().ToList();
+        log($"Generator: {options.Size}, {generator.Areas.Count} areas, {households.Count} households in {generating.Elapsed.TotalSeconds:F1} s; concurrency {options.Concurrency}.");
 
         Directory.CreateDirectory(options.LogDirectory);
         var siloLog = Path.Combine(options.LogDirectory, "bench-silo.log");
@@ -55,13 +58,13 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
         // their grains, and as one upsert each into the baseline, at the same concurrency.
         var sampleSize = options.RegistrationSample;
         var oursRegistration = await MeasureAsync(oursCs, silo, postgres,
-            () => LoadRunner.RunAsync(generator.Households().Take(sampleSize), options.Concurrency,
+            () => LoadRunner.RunAsync(households.Take(sampleSize), options.Concurrency,
                 h => client.GetGrain<IHouseholdGrain>(GrainKeys.Household(h.HouseholdId)).ImportAsync(h.Record)),
             timing => WaitForAsync(client, Province, s => s.Households == timing.Households, TimeSpan.FromMinutes(5)));
         log($"Platform registration: {sampleSize} households one by one at {oursRegistration.Timing.Rate:F0}/s.");
         var today = BaselineStore.Today;
         var baselineRegistration = await MeasureAsync(baselineCs, silo, postgres,
-            () => LoadRunner.RunAsync(generator.Households().Take(sampleSize), options.Concurrency,
+            () => LoadRunner.RunAsync(households.Take(sampleSize), options.Concurrency,
                 h => baseline.UpsertAsync(h.HouseholdId, h.Record, today)),
             _ => Task.CompletedTask);
         log($"Baseline registration: {sampleSize} households at {baselineRegistration.Timing.Rate:F0}/s.");
@@ -74,7 +77,7 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
         var oursImport = await MeasureAsync(oursCs, silo, postgres,
             async () =>
             {
-                var timing = await BulkImport.RunAsync(client, generator.Households(), options.BatchSize, options.BatchConcurrency, options.Concurrency);
+                var timing = await BulkImport.RunAsync(client, households, options.BatchSize, options.BatchConcurrency, options.Concurrency);
                 (people, handedBack) = (timing.People, timing.HandedBack);
                 return timing.Timing;
             },
@@ -87,7 +90,7 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
         log($"Platform import: {oursImport.Timing.Households} households in {oursImport.Timing.Wall.TotalSeconds:F1} s ({oursImport.Timing.Rate:F0}/s; {handedBack} handed back to their grains); figures complete {convergenceSeconds:F1} s later.");
         var stateWrites = await StateWrites.ReadAsync(oursCs);
         var baselineImport = await MeasureAsync(baselineCs, silo, postgres,
-            () => LoadRunner.RunAsync(generator.Households(), options.Concurrency, h => baseline.UpsertAsync(h.HouseholdId, h.Record, today)),
+            () => LoadRunner.RunAsync(households, options.Concurrency, h => baseline.UpsertAsync(h.HouseholdId, h.Record, today)),
             _ => baseline.AnalyzeAsync());
         log($"Baseline import: {baselineImport.Timing.Households} households in {baselineImport.Timing.Wall.TotalSeconds:F1} s ({baselineImport.Timing.Rate:F0}/s).");
 
@@ -100,7 +103,7 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
         log($"Province stats p50: platform {oursReads.P50Ms:F3} ms, GROUP BY {baselineReads.P50Ms:F2} ms ({stats.P50Speedup:F0}x).");
 
         // 3: freshness under a steady write load.
-        var candidates = Candidates(generator, 1000);
+        var candidates = Candidates(households, 1000);
         var freshness = await new FreshnessBench(client, options.Concurrency)
             .RunAsync(candidates, options.FreshnessProbes, options.BackgroundWritesPerSecond, statistics.Period);
         log($"Freshness: county p50 {freshness.CountyP50Ms:F0} ms, max {freshness.CountyMaxMs:F0} ms; province p50 {freshness.ProvinceP50Ms:F0} ms, max {freshness.ProvinceMaxMs:F0} ms.");
@@ -192,10 +195,10 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
         }
     }
 
-    private static List<(string Id, HouseholdRecord Record)> Candidates(ProvinceGenerator generator, int count)
+    private static List<(string Id, HouseholdRecord Record)> Candidates(List<(string HouseholdId, HouseholdRecord Record)> households, int count)
     {
-        var stride = Math.Max(1, generator.Profile.Households / count);
-        return generator.Households()
+        var stride = Math.Max(1, households.Count / count);
+        return households
             .Where((_, i) => i % stride == 0)
             .Where(h => h.Record.Members!.Count >= 2)
             .Select(h => (h.HouseholdId, h.Record))
