@@ -5,7 +5,8 @@ namespace OrleansPlatform.Bench;
 /// <summary>
 /// The PostgreSQL server's processes on this machine: the postmaster (parent of any backend) and its
 /// children. CPU seconds are the live processes' own plus what exited children left in the
-/// postmaster's account; memory is the sum of proportional set sizes, so shared buffers count once.
+/// postmaster's account; memory is every process's private memory plus the shared memory and mapped
+/// files once (the most any one process has resident), so shared buffers count once.
 /// </summary>
 public sealed class PostgresProcesses
 {
@@ -35,15 +36,20 @@ public sealed class PostgresProcesses
         return total;
     }
 
-    /// <summary>Memory of the server now: summed proportional set sizes in bytes.</summary>
+    /// <summary>Memory of the server now in bytes: private memory summed, shared memory and mapped files counted once.</summary>
     public long MemoryBytes()
     {
-        var total = ProcStat.PssBytes(_postmaster) ?? 0;
-        foreach (var child in ProcStat.Children(_postmaster))
+        long anon = 0, shmem = 0, file = 0;
+        foreach (var pid in ProcStat.Children(_postmaster).Append(_postmaster))
         {
-            total += ProcStat.PssBytes(child) ?? 0;
+            if (ProcStat.ResidentParts(pid) is { } parts)
+            {
+                anon += parts.Anon;
+                shmem = Math.Max(shmem, parts.Shmem);
+                file = Math.Max(file, parts.File);
+            }
         }
 
-        return total;
+        return anon + shmem + file;
     }
 }

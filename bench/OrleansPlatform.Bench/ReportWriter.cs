@@ -141,7 +141,7 @@ public static class ReportWriter
         L($"| wall time, s | {ours.Timing.Wall.TotalSeconds:F1} | {sql.Timing.Wall.TotalSeconds:F1} |");
         L($"| province figures complete after the import returned, s | {r.ConvergenceSeconds:F1} | (at read time) |");
         L($"| peak RSS of the silo, MiB | {Mib(ours.Resources.SiloPeakRssBytes):F0} | – |");
-        L($"| peak memory of PostgreSQL (sum of PSS), MiB | {Mib(ours.Resources.PostgresPeakBytes)} | {Mib(sql.Resources.PostgresPeakBytes)} |");
+        L($"| peak memory of PostgreSQL (private memory summed, shared once), MiB | {Mib(ours.Resources.PostgresPeakBytes)} | {Mib(sql.Resources.PostgresPeakBytes)} |");
         L($"| CPU seconds: silo | {ours.Resources.SiloCpuSeconds:F1} | – |");
         L($"| CPU seconds: PostgreSQL | {ours.Resources.PostgresCpuSeconds:F1} | {sql.Resources.PostgresCpuSeconds:F1} |");
         L($"| CPU seconds: benchmark client | {ours.Resources.ClientCpuSeconds:F1} | {sql.Resources.ClientCpuSeconds:F1} |");
@@ -155,7 +155,7 @@ public static class ReportWriter
             L($"| | silo | PostgreSQL |");
             L($"|---|---|---|");
             L($"| CPU, % of one core | {idle.SiloCpuPercentOfCore:F2} | {idle.PostgresCpuPercentOfCore:F2} |");
-            L($"| memory, MiB (silo RSS; PostgreSQL sum of PSS) | {Mib(idle.SiloRssBytes):F0} | {Mib(idle.PostgresBytes)} |");
+            L($"| memory, MiB (silo RSS; PostgreSQL private memory summed, shared once) | {Mib(idle.SiloRssBytes):F0} | {Mib(idle.PostgresBytes)} |");
         }
         else
         {
