@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using Orleans.Configuration;
 using Orleans.Storage;
 using OrleansPlatform.Households;
+using OrleansPlatform.Silo.Hosting;
 
 namespace OrleansPlatform.Silo.Households;
 
@@ -53,8 +54,7 @@ public sealed class PostgresHouseholdBulkStore(
 
     private string ServiceId => cluster.Value.ServiceId;
 
-    private IGrainStorageSerializer Serializer => storage.Get(PlatformStorage.Name).GrainStorageSerializer
-        ?? throw new InvalidOperationException($"The grain storage {PlatformStorage.Name} has no serializer configured.");
+    private IGrainStorageSerializer Serializer => storage.PlatformSerializer();
 
     /// <inheritdoc/>
     public async Task<IReadOnlyDictionary<string, HouseholdState>> ReadAsync(IReadOnlyCollection<string> householdIds)

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Configuration;
-using Orleans.Storage;
 using OrleansPlatform.Households;
+using OrleansPlatform.Silo.Hosting;
 
 namespace OrleansPlatform.Silo.People;
 
@@ -32,8 +32,7 @@ public sealed partial class ClaimsBackfill(
     public async Task<long> RunAsync(CancellationToken cancellationToken)
     {
         var serviceId = cluster.Value.ServiceId;
-        var serializer = storage.Get(PlatformStorage.Name).GrainStorageSerializer
-            ?? throw new InvalidOperationException($"The grain storage {PlatformStorage.Name} has no serializer configured.");
+        var serializer = storage.PlatformSerializer();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockKey})", connection, transaction))
