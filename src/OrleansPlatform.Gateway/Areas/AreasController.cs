@@ -14,6 +14,12 @@ namespace OrleansPlatform.Gateway.Areas;
 [Route("api/v1/areas")]
 public sealed class AreasController(IClusterClient cluster) : ControllerBase
 {
+    /// <summary>Most areas one <c>PUT /api/v1/areas</c> may carry.</summary>
+    public const int MaxBatchSize = 1000;
+
+    // Area writes in flight at once within one level of a batch.
+    private const int BatchConcurrency = 16;
+
     /// <summary>Creates an area (201) or updates its name and population (200). Its parent must exist (422 otherwise).</summary>
     [HttpPut("{code}")]
     [RequirePermission(Permission.Administer)]
@@ -31,6 +37,40 @@ public sealed class AreasController(IClusterClient cluster) : ControllerBase
         return result.Created
             ? CreatedAtAction("Get", new { code = areaCode.Value }, result.Area)
             : Ok(result.Area);
+    }
+
+    /// <summary>
+    /// Creates or updates up to <see cref="MaxBatchSize"/> areas in one request, parents before children
+    /// whatever their order in the body. Every area is checked before any is written: a bad code, name
+    /// or population, a repeated code or an area outside the caller's jurisdiction is a 400 naming
+    /// <c>areas[i].field</c>; a parent that neither exists nor is in the batch is a 422 naming
+    /// <c>areas[i].parentCode</c>. Either way nothing is written. Sending the same areas again changes nothing.
+    /// </summary>
+    [HttpPut]
+    [RequirePermission(Permission.Administer)]
+    [ProducesResponseType<AreaBatchResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<ActionResult<AreaBatchResult>> PutManyAsync(AreaBatchRequest request)
+    {
+        var areas = ValidateBatch(request?.Areas);
+        HttpContext.Audit("area", $"{areas.Count} areas", CommonAncestor(areas.Select(a => a.Code))?.Value);
+        await RequireParentsAsync(areas);
+
+        var created = 0;
+        foreach (var level in areas.GroupBy(a => a.Code.Level).OrderBy(g => g.Key))
+        {
+            await Parallel.ForEachAsync(level, new ParallelOptions { MaxDegreeOfParallelism = BatchConcurrency }, async (area, _) =>
+            {
+                var result = await cluster.GetGrain<IAreaGrain>(area.Code.Value).UpsertAsync(area.Input);
+                if (result.Created)
+                {
+                    Interlocked.Increment(ref created);
+                }
+            });
+        }
+
+        return new AreaBatchResult(created, areas.Count - created);
     }
 
     /// <summary>Returns an area with its level, parent and children.</summary>
@@ -77,4 +117,123 @@ public sealed class AreasController(IClusterClient cluster) : ControllerBase
     }
 
     private static DomainException NotFound(AreaCode code) => CallerAccess.AreaNotFound(code);
+
+    /// <summary>Every area of a batch parsed and checked on its own and against the others; throws a 400 listing every problem.</summary>
+    private List<(int Index, AreaCode Code, AreaInput Input)> ValidateBatch(List<AreaBatchItem?>? items)
+    {
+        if (items is null || items.Count == 0)
+        {
+            throw DomainException.Invalid("areas", "At least one area is required.");
+        }
+
+        if (items.Count > MaxBatchSize)
+        {
+            throw DomainException.Invalid("areas", $"A batch holds at most {MaxBatchSize} areas, not {items.Count}.");
+        }
+
+        var caller = HttpContext.GetCaller();
+        var errors = new ValidationErrors();
+        var valid = new List<(int, AreaCode, AreaInput)>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"areas[{i}]";
+            if (items[i] is not { } item)
+            {
+                errors.Add(path, "An area is required here.");
+                continue;
+            }
+
+            var ok = true;
+            if (!AreaCode.TryParse(item.Code, out var code, out var codeError))
+            {
+                errors.Add($"{path}.code", codeError);
+                ok = false;
+            }
+            else if (seen.TryGetValue(code.Value, out var first))
+            {
+                errors.Add($"{path}.code", $"Area {code} is already at areas[{first}].");
+                ok = false;
+            }
+            else if (!caller.Reaches(code.Value))
+            {
+                errors.Add($"{path}.code", $"Area {code} is outside your jurisdiction.");
+                ok = false;
+            }
+            else
+            {
+                seen[code.Value] = i;
+            }
+
+            var input = new AreaInput(item.Name, item.RuralPopulation);
+            try
+            {
+                AreaRules.Validate(input);
+            }
+            catch (DomainException e) when (e.Errors is not null)
+            {
+                foreach (var (field, messages) in e.Errors)
+                {
+                    foreach (var message in messages)
+                    {
+                        errors.Add($"{path}.{field}", message);
+                    }
+                }
+
+                ok = false;
+            }
+
+            if (ok)
+            {
+                valid.Add((i, code, input));
+            }
+        }
+
+        errors.ThrowIfAny();
+        return valid;
+    }
+
+    /// <summary>Throws a 422 naming every area whose parent is neither in the batch nor stored.</summary>
+    private async Task RequireParentsAsync(List<(int Index, AreaCode Code, AreaInput Input)> areas)
+    {
+        var inBatch = areas.Select(a => a.Code.Value).ToHashSet(StringComparer.Ordinal);
+        var outside = areas.Select(a => a.Code.Parent?.Value).OfType<string>().Where(p => !inBatch.Contains(p)).Distinct(StringComparer.Ordinal).ToList();
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(outside, new ParallelOptions { MaxDegreeOfParallelism = BatchConcurrency }, async (parent, _) =>
+        {
+            if (!await cluster.GetGrain<IAreaGrain>(parent).ExistsAsync())
+            {
+                lock (missing)
+                {
+                    missing.Add(parent);
+                }
+            }
+        });
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var errors = areas.Where(a => a.Code.Parent is { } parent && missing.Contains(parent.Value))
+            .ToDictionary(a => $"areas[{a.Index}].parentCode", a => new[] { $"Area {a.Code.Parent} does not exist and is not in the batch." }, StringComparer.Ordinal);
+        throw new DomainException(
+            DomainErrorKind.Unprocessable,
+            "area.parent-missing",
+            $"{errors.Count} area(s) have a parent that does not exist; create it first or send it in the same batch.",
+            errors);
+    }
+
+    /// <summary>The smallest area containing all of <paramref name="codes"/>, or null when only the whole country does.</summary>
+    private static AreaCode? CommonAncestor(IEnumerable<AreaCode> codes)
+    {
+        var all = codes.ToList();
+        AreaCode? candidate = all[0];
+        while (candidate is { } c && !all.TrueForAll(c.Contains))
+        {
+            candidate = c.Parent;
+        }
+
+        return candidate;
+    }
 }

@@ -144,6 +144,103 @@ public class AreasApiTests(GatewayFactory factory) : IClassFixture<GatewayFactor
         Assert.Equal(404, (await JsonAsync(response)).GetProperty("status").GetInt32());
     }
 
+    private Task<HttpResponseMessage> PutManyAsync(params object[] areas) => _http.PutAsJsonAsync("/api/v1/areas", new { areas });
+
+    [Fact]
+    public async Task A_batch_creates_children_after_their_parents_whatever_the_order_and_sending_it_again_changes_nothing()
+    {
+        var p = NewProvince()[..2];
+        object[] chain =
+        [
+            new { code = $"{p}0204100201", name = "Hulu Village", ruralPopulation = 1834 },
+            new { code = $"{p}0204100000", name = "Yaoqu Town" },
+            new { code = $"{p}0204000000", name = "Yaozhou District" },
+            new { code = $"{p}0200000000", name = "Tongchuan" },
+            new { code = $"{p}0000000000", name = "Shaanxi" },
+        ];
+
+        var first = await PutManyAsync(chain);
+        var again = await PutManyAsync(chain);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var result = await JsonAsync(first);
+        Assert.Equal(5, result.GetProperty("created").GetInt32());
+        Assert.Equal(0, result.GetProperty("updated").GetInt32());
+        var repeated = await JsonAsync(again);
+        Assert.Equal(0, repeated.GetProperty("created").GetInt32());
+        Assert.Equal(5, repeated.GetProperty("updated").GetInt32());
+        var village = await JsonAsync(await _http.GetAsync($"/api/v1/areas/{p}0204100201"));
+        Assert.Equal($"{p}0204100000", village.GetProperty("parentCode").GetString());
+        Assert.Equal(1834, village.GetProperty("ruralPopulation").GetInt64());
+        var town = await JsonAsync(await _http.GetAsync($"/api/v1/areas/{p}0204100000"));
+        Assert.Equal($"{p}0204100201", Assert.Single(town.GetProperty("children").EnumerateArray()).GetString());
+    }
+
+    [Fact]
+    public async Task A_batch_with_bad_areas_is_a_400_naming_each_one_and_writes_none_of_it()
+    {
+        var province = NewProvince();
+        var p = province[..2];
+
+        var response = await PutManyAsync(
+            new { code = province, name = "Shaanxi" },
+            new { code = "6102", name = "Short code" },
+            new { code = $"{p}0200000000", name = "" },
+            new { code = province, name = "Shaanxi again" },
+            new { code = $"{p}0300000000", name = "Baoji", ruralPopulation = -1 });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "areas[1].code");
+        var keys = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["areas[1].code", "areas[2].name", "areas[3].code", "areas[4].ruralPopulation"], keys);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/v1/areas/{province}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_batch_with_an_area_whose_parent_is_nowhere_is_a_422_and_writes_none_of_it()
+    {
+        var province = NewProvince();
+        var p = province[..2];
+
+        var response = await PutManyAsync(
+            new { code = province, name = "Shaanxi" },
+            new { code = $"{p}0204100201", name = "Orphan Village" });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "areas[1].parentCode");
+        Assert.Equal("area.parent-missing", problem.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/v1/areas/{province}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_empty_or_oversized_batch_is_a_400_naming_areas()
+    {
+        var province = NewProvince();
+        var tooMany = Enumerable.Range(1, 1001).Select(i => (object)new { code = $"{province[..2]}{i:D2}00000000"[..12], name = $"City {i}" }).ToArray();
+
+        await AssertProblemAsync(await PutManyAsync(), HttpStatusCode.BadRequest, "areas");
+        await AssertProblemAsync(await PutManyAsync(tooMany), HttpStatusCode.BadRequest, "areas");
+    }
+
+    [Fact]
+    public async Task A_batch_reaching_outside_the_callers_jurisdiction_is_refused_and_a_viewer_may_not_send_one()
+    {
+        var province = NewProvince();
+        var p = province[..2];
+        Assert.Equal(HttpStatusCode.Created, (await PutAsync(province, new { name = "Shaanxi" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await PutAsync($"{p}0200000000", new { name = "Tongchuan" })).StatusCode);
+        var cityAdmin = await factory.CreateClientAsAsync(Role.AreaAdmin, $"{p}0200000000");
+        var viewer = await factory.CreateClientAsAsync(Role.Viewer, province);
+
+        var outside = await cityAdmin.PutAsJsonAsync("/api/v1/areas", new
+        {
+            areas = new object[] { new { code = $"{p}0204000000", name = "Yaozhou District" }, new { code = $"{p}0300000000", name = "Baoji" } },
+        });
+        var forbidden = await viewer.PutAsJsonAsync("/api/v1/areas", new { areas = new object[] { new { code = $"{p}0204000000", name = "Yaozhou District" } } });
+
+        await AssertProblemAsync(outside, HttpStatusCode.BadRequest, "areas[1].code");
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/v1/areas/{p}0204000000")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
     {
         Assert.Equal(status, response.StatusCode);
