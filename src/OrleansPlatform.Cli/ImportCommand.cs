@@ -21,7 +21,8 @@ public static class ImportCommand
     /// <summary>The environment variable holding the password, so that it is not in the shell history.</summary>
     public const string PasswordVariable = "PLATFORM_PASSWORD";
 
-    private const int AreaConcurrency = 8;
+    /// <summary>Areas per <c>PUT /api/v1/areas</c> request (the gateway takes up to 1,000).</summary>
+    public const int AreaBatchSize = 500;
 
     /// <summary>
     /// Runs the command; returns 0 when every row was imported, 3 when some were rejected (listed in
@@ -75,48 +76,70 @@ public static class ImportCommand
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
     }
 
-    /// <summary>Creates or updates the areas of an areas file (code,name,ruralPopulation), parents before children.</summary>
+    /// <summary>
+    /// Creates or updates the areas of an areas file (code,name,ruralPopulation) with <c>PUT /api/v1/areas</c>,
+    /// <see cref="AreaBatchSize"/> per request, parents in earlier requests than their children.
+    /// </summary>
     private static async Task<bool> ImportAreasAsync(HttpClient client, string path, TextWriter output)
     {
-        var rows = File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(ParseArea).ToList();
-        var done = 0;
-        var failures = new List<string>();
-        foreach (var level in rows.GroupBy(r => AreaCode.Parse(r.Code).Level).OrderBy(g => g.Key))
+        var rows = File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(ParseArea)
+            .OrderBy(r => AreaCode.Parse(r.Code).Level).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .ToList();
+        int created = 0, updated = 0;
+        foreach (var batch in rows.Chunk(AreaBatchSize))
         {
-            await Parallel.ForEachAsync(level, new ParallelOptions { MaxDegreeOfParallelism = AreaConcurrency }, async (row, cancellationToken) =>
+            var body = new { areas = batch.Select(r => new { code = r.Code, name = r.Name, ruralPopulation = r.Population }) };
+            using var response = await SendAsync(client, () => new HttpRequestMessage(HttpMethod.Put, "/api/v1/areas") { Content = JsonContent.Create(body) }, output);
+            var text = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
             {
-                var response = await client.PutAsJsonAsync($"/api/v1/areas/{row.Code}", new { name = row.Name, ruralPopulation = row.Population }, cancellationToken);
-                if (!response.IsSuccessStatusCode)
-                {
-                    var failure = $"{row.Code}: {(int)response.StatusCode} {Truncate(await response.Content.ReadAsStringAsync(cancellationToken))}";
-                    lock (failures)
-                    {
-                        failures.Add(failure);
-                    }
-                }
+                output.WriteLine($"  areas refused: {(int)response.StatusCode} {Truncate(text, 2000)}");
+                return false;
+            }
 
-                Interlocked.Increment(ref done);
-            });
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  areas {done:N0} / {rows.Count:N0}"));
+            var result = JsonDocument.Parse(text).RootElement;
+            created += result.GetProperty("created").GetInt32();
+            updated += result.GetProperty("updated").GetInt32();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  areas {created + updated:N0} / {rows.Count:N0}"));
         }
 
-        foreach (var failure in failures.Take(20))
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Areas: created {created:N0}, updated {updated:N0}."));
+        return true;
+    }
+
+    /// <summary>
+    /// Sends a request made by <paramref name="request"/>, and again after the wait the gateway names
+    /// when it answers 429 (its per-account rate limit), saying so on <paramref name="output"/>.
+    /// </summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, Func<HttpRequestMessage> request, TextWriter output)
+    {
+        while (true)
         {
-            output.WriteLine("  area refused: " + failure);
-        }
+            using var message = request();
+            var response = await client.SendAsync(message);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                return response;
+            }
 
-        return failures.Count == 0;
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            response.Dispose();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n  the gateway's request rate limit is reached; retrying in {wait.TotalSeconds:0} s"));
+            await Task.Delay(wait);
+        }
+    }
+
+    private static async Task<JsonElement> GetJsonAsync(HttpClient client, string uri, TextWriter output)
+    {
+        using var response = await SendAsync(client, () => new HttpRequestMessage(HttpMethod.Get, uri), output);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
     private static async Task<int> ImportHouseholdsAsync(HttpClient client, string path, TextWriter output, TimeSpan poll)
     {
-        await using var stream = File.OpenRead(path);
-        using var content = new StreamContent(stream, 1 << 16);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports") { Content = content };
-        request.Headers.Add("X-File-Name", Path.GetFileName(path));
         output.WriteLine($"Uploading {Path.GetFileName(path)} ({new FileInfo(path).Length:N0} bytes)…");
-        var accepted = await client.SendAsync(request);
+        using var accepted = await SendAsync(client, () => Upload(path), output);
         if (accepted.StatusCode != HttpStatusCode.Accepted)
         {
             output.WriteLine($"The import was refused: {(int)accepted.StatusCode} {await accepted.Content.ReadAsStringAsync()}");
@@ -127,7 +150,7 @@ public static class ImportCommand
         JsonElement job;
         while (true)
         {
-            job = JsonDocument.Parse(await client.GetStringAsync(location)).RootElement;
+            job = await GetJsonAsync(client, location.ToString(), output);
             output.Write("\r" + ProgressLine(job));
             var status = job.GetProperty("status").GetString();
             if (status is "completed" or "failed" or "interrupted")
@@ -155,18 +178,28 @@ public static class ImportCommand
         }
 
         var report = path + ".rejections.csv";
-        await WriteRejectionsAsync(client, location, report);
+        await WriteRejectionsAsync(client, location, report, output);
         output.WriteLine($"Rejected rows (line, household, field, reason) are in {report}.");
         return 3;
     }
 
-    private static async Task WriteRejectionsAsync(HttpClient client, Uri job, string path)
+    /// <summary>The upload of the households file as an import job; the file is opened anew for each attempt.</summary>
+    private static HttpRequestMessage Upload(string path)
+    {
+        var content = new StreamContent(File.OpenRead(path), 1 << 16);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports") { Content = content };
+        request.Headers.Add("X-File-Name", Path.GetFileName(path));
+        return request;
+    }
+
+    private static async Task WriteRejectionsAsync(HttpClient client, Uri job, string path, TextWriter output)
     {
         await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         await writer.WriteLineAsync("line,householdId,field,reason");
         for (var page = 1; ; page++)
         {
-            var body = JsonDocument.Parse(await client.GetStringAsync($"{job}/rejections?page={page}&pageSize=5000")).RootElement;
+            var body = await GetJsonAsync(client, $"{job}/rejections?page={page}&pageSize=5000", output);
             var items = body.GetProperty("items").EnumerateArray().ToList();
             foreach (var item in items)
             {
@@ -254,5 +287,5 @@ public static class ImportCommand
     private static string Quote(string? value) =>
         value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
-    private static string Truncate(string text) => text.Length > 200 ? text[..200] : text;
+    private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
 }

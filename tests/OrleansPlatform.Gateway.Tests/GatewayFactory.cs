@@ -30,6 +30,9 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Requests per account per window; tests of the limit lower it.</summary>
     public int AccountRequestsPerWindow { get; protected init; } = 100_000;
 
+    /// <summary>The window both rate limits count in; tests of how clients wait out the limit shorten it.</summary>
+    public TimeSpan RateLimitWindow { get; protected init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The cluster, as the platform itself (no caller: unrestricted).</summary>
     public IClusterClient Cluster => Services.GetRequiredService<IClusterClient>();
 
@@ -124,6 +127,7 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("RateLimits:TokenRequestsPerWindow", TokenRequestsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:AccountRequestsPerWindow", AccountRequestsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:Window", RateLimitWindow.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", $"gateway-tests-{Guid.NewGuid():N}");
         builder.UseSetting("Orleans:Endpoints:SiloPort", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:Endpoints:GatewayPort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture));
