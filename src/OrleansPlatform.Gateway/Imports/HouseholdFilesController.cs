@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,9 @@ namespace OrleansPlatform.Gateway.Imports;
 [ApiController]
 public sealed class HouseholdFilesController(IClusterClient cluster, ImportRunner runner, IOptions<ImportOptions> options, IAuditLog audit) : ControllerBase
 {
+    // Characters of CSV gathered before they are sent.
+    private const int ExportChunkChars = 32 * 1024;
+
     private const string Csv = "text/csv";
 
     /// <summary>
@@ -121,14 +125,28 @@ public sealed class HouseholdFilesController(IClusterClient cluster, ImportRunne
 
         Response.ContentType = Csv + "; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"households-{areaCode.Value}.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(false), 64 * 1024);
-        var csv = new HouseholdCsvWriter(writer);
+        // The CSV writer writes synchronously, which the server refuses on a response body: rows gather
+        // in memory and go out asynchronously in chunks.
+        await using var body = new StreamWriter(Response.Body, new UTF8Encoding(false), ExportChunkChars);
+        var rows = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new HouseholdCsvWriter(rows);
         await foreach (var view in HouseholdsUnderAsync(area, cancellationToken))
         {
             csv.Write(view.HouseholdId, (unmasked ? view : HouseholdMasking.Mask(view)).Record);
+            if (rows.GetStringBuilder().Length >= ExportChunkChars)
+            {
+                await SendAsync();
+            }
         }
 
-        await writer.FlushAsync(cancellationToken);
+        await SendAsync();
+        await body.FlushAsync(cancellationToken);
+
+        async Task SendAsync()
+        {
+            await body.WriteAsync(rows.GetStringBuilder(), cancellationToken);
+            rows.GetStringBuilder().Clear();
+        }
     }
 
     private async IAsyncEnumerable<HouseholdView> HouseholdsUnderAsync(AreaDetails area, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
