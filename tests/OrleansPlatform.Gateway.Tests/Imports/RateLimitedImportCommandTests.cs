@@ -1,8 +1,3 @@
-using OrleansPlatform.Access;
-using OrleansPlatform.Accounts;
-using OrleansPlatform.Cli;
-using OrleansPlatform.Cli.Generation;
-
 namespace OrleansPlatform.Gateway.Tests.Imports;
 
 /// <summary>A gateway whose per-account rate limit an import's requests reach within seconds.</summary>
@@ -16,34 +11,18 @@ public sealed class TightRateLimitGatewayFactory : GatewayFactory
 }
 
 /// <summary>The command-line tool waits out the gateway's rate limit instead of failing.</summary>
-public class RateLimitedImportCommandTests(TightRateLimitGatewayFactory factory) : IClassFixture<TightRateLimitGatewayFactory>, IDisposable
+public class RateLimitedImportCommandTests(TightRateLimitGatewayFactory factory) : IClassFixture<TightRateLimitGatewayFactory>
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("platform-cli-").FullName;
-
-    public void Dispose()
-    {
-        Directory.Delete(_directory, recursive: true);
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task An_import_that_reaches_the_rate_limit_waits_and_finishes()
     {
-        var generated = DataFiles.Write(new ProvinceGenerator(GenerationSize.Tiny, seed: 11), _directory);
-        await factory.EnsureAccountAsync("cli-limited", Role.SystemAdmin, null);
-        await factory.Cluster.GetGrain<IAccountGrain>(GrainKeys.Account("cli-limited")).SetPasswordAsync("Tight-window-Pass-7", null);
-        string[] args =
-        [
-            "--file", Path.Combine(_directory, DataFiles.HouseholdsFile),
-            "--areas", Path.Combine(_directory, DataFiles.AreasFile),
-            "--url", "http://unused", "--login", "cli-limited", "--poll-ms", "50",
-        ];
+        using var setup = await CliImportSetup.CreateAsync(factory, seed: 11, "cli-limited", "Tight-window-Pass-7", pollMs: 50);
 
         var output = new StringWriter();
-        var exit = await ImportCommand.RunAsync(args, output, factory.CreateClient(), name => name == ImportCommand.PasswordVariable ? "Tight-window-Pass-7" : null);
+        var exit = await setup.RunAsync(output);
 
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("rate limit is reached; retrying in", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains($"created {generated.Households:N0}", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"created {setup.Generated.Households:N0}", output.ToString(), StringComparison.Ordinal);
     }
 }
