@@ -157,7 +157,7 @@ public sealed class HouseholdFilesController(IClusterClient cluster, ImportRunne
             for (var page = 1; ; page++)
             {
                 var rows = await roster.ListAsync(null, null, page, VillageRosterGrain.MaxPageSize);
-                var views = await Task.WhenAll(rows.Items.Select(row => cluster.GetGrain<IHouseholdGrain>(GrainKeys.Household(row.HouseholdId)).GetAsync()));
+                var views = await cluster.GetGrain<IHouseholdReaderGrain>(0).GetManyAsync(rows.Items.Select(row => row.HouseholdId).ToList());
                 foreach (var view in views.OfType<HouseholdView>())
                 {
                     yield return view;
