@@ -42,14 +42,16 @@ public sealed class AreasController(IClusterClient cluster) : ControllerBase
     /// <summary>
     /// Creates or updates up to <see cref="MaxBatchSize"/> areas in one request, parents before children
     /// whatever their order in the body. Every area is checked before any is written: a bad code, name
-    /// or population, a repeated code or an area outside the caller's jurisdiction is a 400 naming
-    /// <c>areas[i].field</c>; a parent that neither exists nor is in the batch is a 422 naming
-    /// <c>areas[i].parentCode</c>. Either way nothing is written. Sending the same areas again changes nothing.
+    /// or population or a repeated code is a 400 naming <c>areas[i].field</c>; an area outside the
+    /// caller's jurisdiction is a 404 naming <c>areas[i].code</c>, as for a single area; a parent that
+    /// neither exists nor is in the batch is a 422 naming <c>areas[i].parentCode</c>. In each case nothing
+    /// is written. Sending the same areas again changes nothing.
     /// </summary>
     [HttpPut]
     [RequirePermission(Permission.Administer)]
     [ProducesResponseType<AreaBatchResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     public async Task<ActionResult<AreaBatchResult>> PutManyAsync(AreaBatchRequest request)
     {
@@ -135,6 +137,7 @@ public sealed class AreasController(IClusterClient cluster) : ControllerBase
         var errors = new ValidationErrors();
         var valid = new List<(int, AreaCode, AreaInput)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unreachable = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
             var path = $"areas[{i}]";
@@ -155,14 +158,14 @@ public sealed class AreasController(IClusterClient cluster) : ControllerBase
                 errors.Add($"{path}.code", $"Area {code} is already at areas[{first}].");
                 ok = false;
             }
-            else if (!caller.Reaches(code.Value))
-            {
-                errors.Add($"{path}.code", $"Area {code} is outside your jurisdiction.");
-                ok = false;
-            }
             else
             {
                 seen[code.Value] = i;
+                if (!caller.Reaches(code.Value))
+                {
+                    unreachable[$"{path}.code"] = [$"Area {code} does not exist."];
+                    ok = false;
+                }
             }
 
             var input = new AreaInput(item.Name, item.RuralPopulation);
@@ -190,6 +193,13 @@ public sealed class AreasController(IClusterClient cluster) : ControllerBase
         }
 
         errors.ThrowIfAny();
+
+        // Outside the caller's jurisdiction reads as missing, as for a single area.
+        if (unreachable.Count > 0)
+        {
+            throw new DomainException(DomainErrorKind.NotFound, "area.not-found", $"{unreachable.Count} area(s) do not exist.", unreachable);
+        }
+
         return valid;
     }
 

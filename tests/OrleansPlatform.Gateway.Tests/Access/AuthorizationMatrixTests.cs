@@ -69,6 +69,7 @@ public class AuthorizationMatrixTests(GatewayFactory factory) : IClassFixture<Ga
         ["POST api/v1/accounts/{login}/password"] = ("accounts", inside =>
             Json(HttpMethod.Post, $"/api/v1/accounts/{(inside ? "mx-insider" : "mx-outsider")}/password", new { newPassword = "Fresh-password-3" })),
         ["PUT api/v1/areas/{code}"] = ("admin", inside => Json(HttpMethod.Put, $"/api/v1/areas/{(inside ? Village : OutsideVillage)}", new { name = "Renamed", ruralPopulation = 1000 })),
+        ["PUT api/v1/areas"] = ("admin", inside => Json(HttpMethod.Put, "/api/v1/areas", new { areas = new[] { new { code = inside ? Village : OutsideVillage, name = "Renamed", ruralPopulation = 1000 } } })),
         ["GET api/v1/areas/{code}"] = ("read", inside => Get($"/api/v1/areas/{(inside ? Village : OutsideVillage)}")),
         ["GET api/v1/areas/{code}/households"] = ("read", inside => Get($"/api/v1/areas/{(inside ? Village : OutsideVillage)}/households")),
         ["GET api/v1/areas/{code}/stats"] = ("read", inside => Get($"/api/v1/areas/{(inside ? Village : OutsideVillage)}/stats")),

@@ -236,7 +236,7 @@ public class AreasApiTests(GatewayFactory factory) : IClassFixture<GatewayFactor
         });
         var forbidden = await viewer.PutAsJsonAsync("/api/v1/areas", new { areas = new object[] { new { code = $"{p}0204000000", name = "Yaozhou District" } } });
 
-        await AssertProblemAsync(outside, HttpStatusCode.BadRequest, "areas[1].code");
+        await AssertProblemAsync(outside, HttpStatusCode.NotFound, "areas[1].code"); // as for a single area outside it
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/v1/areas/{p}0204000000")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
