@@ -45,6 +45,7 @@ public class PlatformClusterFixture : IAsyncLifetime
             });
         });
         builder.ConfigureSilo((_, silo) => silo.UsePlatformStorage());
+        builder.ConfigureClient(client => client.Services.AddPlatformExceptionSerialization());
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

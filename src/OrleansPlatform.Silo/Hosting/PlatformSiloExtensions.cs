@@ -56,6 +56,7 @@ public static class PlatformSiloExtensions
     /// </summary>
     public static ISiloBuilder UsePlatformStorage(this ISiloBuilder silo)
     {
+        silo.Services.AddPlatformExceptionSerialization();
         silo.Services.AddOptions<PovertyLineOptions>().BindConfiguration("PovertyLines");
         silo.Services.AddOptions<PersonClaimOptions>().BindConfiguration("People");
         silo.Services.AddOptions<StatisticsOptions>().BindConfiguration("Statistics");
@@ -102,6 +103,7 @@ public static class PlatformSiloExtensions
     /// <summary>Makes <paramref name="client"/> find the platform's silos through the clustering table.</summary>
     public static IClientBuilder UsePlatformCluster(this IClientBuilder client)
     {
+        client.Services.AddPlatformExceptionSerialization();
         client.Services.AddOptions<ClusterOptions>().Configure<IConfiguration>(ConfigureCluster);
         client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> options) => options.Configure<IConfiguration>((o, configuration) =>
         {
@@ -110,6 +112,15 @@ public static class PlatformSiloExtensions
         }));
         return client;
     }
+
+    /// <summary>
+    /// Lets errors of the PostgreSQL driver travel from grains to their callers as themselves. Orleans
+    /// serializes exceptions only from the namespaces it is told about; any other one reached the
+    /// caller as a serialization failure that hid the database's message and SQL state. Silos and
+    /// clients both need it.
+    /// </summary>
+    public static IServiceCollection AddPlatformExceptionSerialization(this IServiceCollection services) =>
+        services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
 
     private static void ConfigureCluster(ClusterOptions options, IConfiguration configuration)
     {
