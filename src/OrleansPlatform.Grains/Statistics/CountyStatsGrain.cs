@@ -9,8 +9,9 @@ namespace OrleansPlatform.Statistics;
 /// Rolls up one county. Village reports only replace older ones in memory and start the rollup timer;
 /// on its tick the county recomputes its towns and itself, persists the village reports and pushes its
 /// figures to its city and province, then stops the timer until the next change, so an idle county
-/// does no work. On activation it asks every village it knows to report again, so figures lost with a
-/// silo are recovered; a one-minute reminder brings it back after its silo is lost and keeps it active.
+/// does no work. On activation it asks every village it has stored or finds under it in the area tree
+/// to report again, so figures lost with a silo are recovered; a one-minute reminder brings it back
+/// after its silo is lost and keeps it active.
 /// </summary>
 public sealed partial class CountyStatsGrain(
     [PersistentState("county-stats", PlatformStorage.Name)] IPersistentState<CountyStatsState> state,
@@ -39,7 +40,7 @@ public sealed partial class CountyStatsGrain(
         _code = AreaRules.ParseCode(this.GetPrimaryKeyString());
         Recompute();
         _dirty = true; // push once after activation: the city and province may have missed the last push
-        _reconcile = state.State.Villages.Count > 0;
+        _reconcile = true; // a village that reported only to the lost activation is known to no one else
         EnsureTimer(TimeSpan.Zero);
         await this.RegisterOrUpdateReminder(ReconcileReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), cancellationToken);
     }
@@ -153,17 +154,34 @@ public sealed partial class CountyStatsGrain(
         }
     }
 
+    /// <summary>
+    /// Asks every village to report again: those this county has stored and those the area tree lists
+    /// under it, since a village whose first report reached only a lost activation is in the tree alone.
+    /// </summary>
     private async Task AskVillagesToReportAsync()
     {
         try
         {
-            await Task.WhenAll(state.State.Villages.Keys.Select(v => GrainFactory.GetGrain<IVillageRosterGrain>(v).ReportAsync()));
+            var villages = new HashSet<string>(state.State.Villages.Keys, StringComparer.Ordinal);
+            villages.UnionWith(await VillagesInTreeAsync());
+            await Task.WhenAll(villages.Select(v => GrainFactory.GetGrain<IVillageRosterGrain>(v).ReportAsync()));
         }
         catch (Exception e)
         {
             _reconcile = true;
             LogPushFailed(logger, e, _code.Value);
         }
+    }
+
+    private async Task<IEnumerable<string>> VillagesInTreeAsync()
+    {
+        if (await GrainFactory.GetGrain<IAreaGrain>(_code.Value).GetAsync() is not { } county)
+        {
+            return [];
+        }
+
+        var towns = await Task.WhenAll(county.Children.Select(t => GrainFactory.GetGrain<IAreaGrain>(t).GetAsync()));
+        return towns.OfType<AreaDetails>().SelectMany(t => t.Children);
     }
 
     private void Recompute()
