@@ -35,6 +35,8 @@ public sealed record FigureDifference(
 public interface IConsistencyGrain : IGrainWithIntegerKey
 {
     /// <summary>Recounts the area <paramref name="code"/> from every registered household.</summary>
+    /// <remarks>A province's recount reads 400,000 rows: it may take longer than the default 30 s call timeout.</remarks>
     [Alias("Check")]
+    [ResponseTimeout("00:05:00")]
     Task<ConsistencyReport> CheckAsync(string code);
 }

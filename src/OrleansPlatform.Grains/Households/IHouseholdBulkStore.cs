@@ -4,7 +4,8 @@ namespace OrleansPlatform.Households;
 public sealed record NewHousehold(string HouseholdId, HouseholdState State);
 
 /// <summary>
-/// Household state rows and their members' ID claims read and created many at a time, for bulk import.
+/// Household state rows and their members' ID claims read and created many at a time, for bulk import,
+/// exports and recounts.
 /// The rows are the very rows the household grains read and write (the grain storage's table and
 /// format), so a household created here is an ordinary household from then on.
 /// </summary>
@@ -12,6 +13,9 @@ public interface IHouseholdBulkStore
 {
     /// <summary>The stored states of those of <paramref name="householdIds"/> that exist.</summary>
     Task<IReadOnlyDictionary<string, HouseholdState>> ReadAsync(IReadOnlyCollection<string> householdIds);
+
+    /// <summary>Every stored household with its state, streamed in one pass over the table (for recounts).</summary>
+    IAsyncEnumerable<(string HouseholdId, HouseholdState State)> ScanAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Creates, in one transaction, every household that has no row yet and whose members nobody holds,

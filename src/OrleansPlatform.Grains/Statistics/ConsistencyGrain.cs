@@ -8,17 +8,19 @@ using OrleansPlatform.Households;
 namespace OrleansPlatform.Statistics;
 
 /// <summary>
-/// The consistency check: lists every household in the registry (storage), reads each through its
-/// grain, keeps those inside the area, adds the rural populations of every village below the area,
-/// and compares the result with what the platform serves. Costs a grain call per household: an
-/// administrator's tool, not a hot path.
+/// The consistency check: reads every stored household in one pass over the registry (the grain-state
+/// rows, each a household's last committed version), keeps those inside the area, adds the rural
+/// populations of every village below the area, and compares the result with what the platform
+/// serves. No household grain is activated; an administrator's tool, not a hot path.
 /// </summary>
 [StatelessWorker(1)]
-public sealed class ConsistencyGrain(IHouseholdDirectory directory, IOptions<StatisticsOptions> options, TimeProvider clock)
+public sealed class ConsistencyGrain(
+    IHouseholdBulkStore store,
+    IOptions<StatisticsOptions> options,
+    IOptions<PovertyLineOptions> lines,
+    TimeProvider clock)
     : Grain, IConsistencyGrain
 {
-    private const int Parallelism = 64;
-
     /// <inheritdoc/>
     public async Task<ConsistencyReport> CheckAsync(string code)
     {
@@ -26,16 +28,16 @@ public sealed class ConsistencyGrain(IHouseholdDirectory directory, IOptions<Sta
         var populations = new Dictionary<string, long?>(StringComparer.Ordinal);
         await CollectVillagesAsync(area, populations);
 
-        var ids = await directory.AllHouseholdIdsAsync(CancellationToken.None);
+        var today = ChinaDate.Today(clock);
         var rows = new List<HouseholdSummary>();
-        foreach (var chunk in ids.Chunk(Parallelism))
+        var scanned = 0;
+        await foreach (var (id, state) in store.ScanAsync(CancellationToken.None))
         {
-            // Grain calls must start on this activation's scheduler, so the batch is awaited here.
-            var probes = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IHouseholdGrain>(GrainKeys.Household(id)).ProbeAsync()));
-            rows.AddRange(probes
-                .Select(p => p.Summary)
-                .OfType<HouseholdSummary>()
-                .Where(s => AreaCode.TryParse(s.VillageCode, out var village, out _) && area.Contains(village)));
+            scanned++;
+            if (state.Record?.VillageCode is { } villageCode && AreaCode.TryParse(villageCode, out var village, out _) && area.Contains(village))
+            {
+                rows.Add(HouseholdProjection.Summary(HouseholdProjection.View(id, state, today, lines.Value)));
+            }
         }
 
         var byVillage = rows.ToLookup(r => r.VillageCode!, StringComparer.Ordinal);
@@ -50,7 +52,7 @@ public sealed class ConsistencyGrain(IHouseholdDirectory directory, IOptions<Sta
             Differences = differences,
             Served = served,
             Recount = recount,
-            HouseholdsScanned = ids.Count,
+            HouseholdsScanned = scanned,
         };
     }
 

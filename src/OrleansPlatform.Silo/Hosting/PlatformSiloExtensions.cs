@@ -62,7 +62,6 @@ public static class PlatformSiloExtensions
         silo.Services.AddOptions<StatisticsOptions>().BindConfiguration("Statistics");
         silo.Services.AddOptions<AccountOptions>().BindConfiguration("Accounts");
         silo.Services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IConfiguration>().GetPlatformConnectionString()));
-        silo.Services.TryAddSingleton<IHouseholdDirectory, PostgresHouseholdDirectory>();
         silo.Services.TryAddSingleton<IPersonClaimStore, PostgresPersonClaimStore>();
         silo.Services.TryAddSingleton<IHouseholdBulkStore, PostgresHouseholdBulkStore>();
         silo.Services.TryAddSingleton<ClaimsBackfill>();

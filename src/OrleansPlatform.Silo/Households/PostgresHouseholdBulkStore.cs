@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -29,6 +30,11 @@ public sealed class PostgresHouseholdBulkStore(
     // The hash columns are written by Orleans' provider for its own lookups; the platform's schema finds
     // rows by primary key and never reads them, so bulk rows leave them 0. Sorted, like every multi-row
     // insert here, so that two overlapping batches cannot deadlock on each other's keys.
+    private const string ScanSql = """
+        SELECT grain_id_ext, payload FROM orleans_grain_state
+         WHERE service_id = $1 AND state_name = 'household' AND grain_id_n0 = 0 AND grain_id_n1 = 0 AND payload IS NOT NULL
+        """;
+
     private const string InsertRowsSql = """
         INSERT INTO orleans_grain_state (service_id, state_name, grain_id_n0, grain_id_n1, grain_id_ext,
                                          grain_id_hash, state_name_hash, payload, version)
@@ -80,6 +86,22 @@ public sealed class PostgresHouseholdBulkStore(
         }
 
         return found;
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<(string HouseholdId, HouseholdState State)> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var serializer = Serializer;
+        await using var command = database.CreateCommand(ScanSql);
+        command.Parameters.AddWithValue(ServiceId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (serializer.Deserialize<HouseholdState>(new BinaryData(reader.GetFieldValue<byte[]>(1))) is { } state)
+            {
+                yield return (GrainKeys.HouseholdIdOf(reader.GetString(0)), state);
+            }
+        }
     }
 
     /// <inheritdoc/>
