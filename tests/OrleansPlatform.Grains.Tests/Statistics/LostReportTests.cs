@@ -20,19 +20,30 @@ public sealed class SlowRollupClusterFixture : PlatformClusterFixture
 /// <summary>Village reports a county has not stored yet: recovered after its activation is lost, and named by the consistency check meanwhile.</summary>
 public class LostReportTests(SlowRollupClusterFixture fixture) : IClassFixture<SlowRollupClusterFixture>
 {
-    [Fact]
-    public async Task A_county_lost_before_storing_a_new_villages_report_recovers_it_on_its_next_activation()
+    /// <summary>
+    /// Creates province <paramref name="province"/> down to one town, lets the county finish its first
+    /// rollup, then creates a village with <paramref name="population"/>: its report now waits a period
+    /// in the county. Returns the county and the village.
+    /// </summary>
+    private async Task<(string County, string Village)> VillageWaitingInItsCountyAsync(string province, long population)
     {
-        var county = "630102000000";
-        foreach (var code in new[] { "630000000000", "630100000000", county, "630102100000" })
+        var county = $"{province}0102000000";
+        foreach (var code in new[] { $"{province}0000000000", $"{province}0100000000", county, $"{province}0102100000" })
         {
             await fixture.Client.GetGrain<IAreaGrain>(code).UpsertAsync(new AreaInput($"Area {code}", null));
         }
 
-        // The county is active and has finished its first rollup, so the next report waits a period.
         await StatsRouting.GetStatsAsync(fixture.Client, AreaCode.Parse(county));
         await Task.Delay(500);
-        await fixture.Client.GetGrain<IAreaGrain>("630102100201").UpsertAsync(new AreaInput("New Village", 1234));
+        var village = $"{province}0102100201";
+        await fixture.Client.GetGrain<IAreaGrain>(village).UpsertAsync(new AreaInput("New Village", population));
+        return (county, village);
+    }
+
+    [Fact]
+    public async Task A_county_lost_before_storing_a_new_villages_report_recovers_it_on_its_next_activation()
+    {
+        var (county, _) = await VillageWaitingInItsCountyAsync("63", 1234);
 
         // The village has told its county, which holds the report for a period before storing it; the
         // activation goes away first, as if its silo had died.
@@ -51,16 +62,7 @@ public class LostReportTests(SlowRollupClusterFixture fixture) : IClassFixture<S
     [Fact]
     public async Task The_consistency_check_names_figures_the_served_statistics_do_not_show_yet()
     {
-        var county = "640102000000";
-        foreach (var code in new[] { "640000000000", "640100000000", county, "640102100000" })
-        {
-            await fixture.Client.GetGrain<IAreaGrain>(code).UpsertAsync(new AreaInput($"Area {code}", null));
-        }
-
-        await StatsRouting.GetStatsAsync(fixture.Client, AreaCode.Parse(county));
-        await Task.Delay(500);
-        var village = "640102100201";
-        await fixture.Client.GetGrain<IAreaGrain>(village).UpsertAsync(new AreaInput("New Village", 777));
+        var (_, village) = await VillageWaitingInItsCountyAsync("64", 777);
         await fixture.Client.GetGrain<IHouseholdGrain>(GrainKeys.Household($"CC-{Guid.NewGuid():N}"[..20])).PutAsync(Synthetic.Household(village), null);
 
         // The county holds both reports for its one-minute period: the recount already has them, the served figures not.
